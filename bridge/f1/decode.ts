@@ -1,0 +1,156 @@
+import type { FormatDefinition } from "./format.ts";
+import { FORMATS, type DecodedPacket } from "./formats/index.ts";
+import { PACKET_ID, PACKET_NAMES, type PacketName } from "./packet-ids.ts";
+import { type Rejection, unsupportedFormat } from "./rejection.ts";
+import { compile, readString, readU64, sizeOf, type StructField, type StructReader } from "./schema.ts";
+
+type Reader = StructReader<StructField["fields"]>;
+
+interface PacketPlan {
+  readonly name: PacketName;
+  readonly size: number;
+  readonly body: Reader | undefined;
+}
+
+/** Everything needed to validate and decode one format, computed once at load. */
+interface FormatPlan {
+  readonly definition: FormatDefinition;
+  readonly headerSize: number;
+  readonly header: Reader;
+  readonly packetIdOffset: number;
+  readonly frameOffset: number;
+  readonly sessionUIDOffset: number;
+  readonly sessionTimeOffset: number;
+  readonly packets: ReadonlyMap<number, PacketPlan>;
+  readonly events: ReadonlyMap<string, Reader | null>;
+}
+
+function offsetOf(layout: StructField, name: string): number {
+  let offset = 0;
+  for (const [field, type] of Object.entries(layout.fields)) {
+    if (field === name) return offset;
+    offset += sizeOf(type);
+  }
+  throw new Error(`header has no ${name}`);
+}
+
+function plan(definition: FormatDefinition): FormatPlan {
+  const headerSize = definition.header.size;
+  const packets = new Map<number, PacketPlan>();
+  for (const [name, layout] of Object.entries(definition.packets) as [PacketName, StructField][]) {
+    packets.set(PACKET_ID[name], { name, size: headerSize + layout.size, body: compile(layout) });
+  }
+  const eventSize = headerSize + 4 + definition.eventDetailsBytes;
+  packets.set(PACKET_ID.event, { name: "event", size: eventSize, body: undefined });
+  const events = new Map<string, Reader | null>();
+  for (const [code, layout] of Object.entries(definition.events)) {
+    if (layout && layout.size > definition.eventDetailsBytes) {
+      throw new Error(`${definition.packetFormat} event ${code} details exceed the union`);
+    }
+    events.set(code, layout ? compile(layout) : null);
+  }
+  return {
+    definition,
+    headerSize,
+    header: compile(definition.header),
+    packetIdOffset: offsetOf(definition.header, "packetId"),
+    frameOffset: offsetOf(definition.header, "frameIdentifier"),
+    sessionUIDOffset: offsetOf(definition.header, "sessionUID"),
+    sessionTimeOffset: offsetOf(definition.header, "sessionTime"),
+    packets,
+    events,
+  };
+}
+
+const PLANS = new Map<number, FormatPlan>(FORMATS.map((f) => [f.packetFormat, plan(f)]));
+
+export type DecodeResult = { ok: true; packet: DecodedPacket } | { ok: false; rejection: Rejection };
+
+/** What the bridge needs from a datagram, read without decoding the body. */
+export interface DatagramInfo {
+  readonly packetFormat: number;
+  readonly packetId: number;
+  readonly name: PacketName;
+  readonly sessionUID: string;
+  readonly sessionTime: number;
+  readonly frameIdentifier: number;
+}
+
+export type ValidateResult = { ok: true; info: DatagramInfo } | { ok: false; rejection: Rejection };
+
+function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+type Located = { ok: true; plan: FormatPlan; packet: PacketPlan; packetId: number } | { ok: false; rejection: Rejection };
+
+/** Checks packetFormat, packetId and exact size, in that order. */
+function locate(view: DataView): Located {
+  const length = view.byteLength;
+  if (length < 2) {
+    return { ok: false, rejection: { reason: "truncated", detail: `${length} bytes is shorter than any packet header` } };
+  }
+  const packetFormat = view.getUint16(0, true);
+  const plan = PLANS.get(packetFormat);
+  if (!plan) return { ok: false, rejection: unsupportedFormat(packetFormat) };
+  if (length < plan.headerSize) {
+    const detail = `${length} bytes is shorter than the ${plan.headerSize}-byte ${packetFormat} header`;
+    return { ok: false, rejection: { reason: "truncated", detail, packetFormat } };
+  }
+  const packetId = view.getUint8(plan.packetIdOffset);
+  const packet = plan.packets.get(packetId);
+  if (!packet) {
+    const detail = `packetId ${packetId} does not exist in packetFormat ${packetFormat}`;
+    return { ok: false, rejection: { reason: "unknown-packet-id", detail, packetFormat, packetId } };
+  }
+  if (length !== packet.size) {
+    const detail = `${packetFormat} ${packet.name} (id ${packetId}) is ${packet.size} bytes, got ${length}`;
+    return { ok: false, rejection: { reason: "size-mismatch", detail, packetFormat, packetId } };
+  }
+  return { ok: true, plan, packet, packetId };
+}
+
+/** Validates header and size and reads the routing fields; does not decode the body. */
+export function validateDatagram(bytes: Uint8Array): ValidateResult {
+  const view = viewOf(bytes);
+  const found = locate(view);
+  if (!found.ok) return found;
+  const { plan, packet, packetId } = found;
+  return {
+    ok: true,
+    info: {
+      packetFormat: plan.definition.packetFormat,
+      packetId,
+      name: packet.name,
+      sessionUID: readU64(view, plan.sessionUIDOffset),
+      sessionTime: view.getFloat32(plan.sessionTimeOffset, true),
+      frameIdentifier: view.getUint32(plan.frameOffset, true),
+    },
+  };
+}
+
+/** Decodes one datagram. Pure: never throws on any input, returns a typed rejection instead. */
+export function decode(bytes: Uint8Array): DecodeResult {
+  const view = viewOf(bytes);
+  const found = locate(view);
+  if (!found.ok) return found;
+  const { plan, packet, packetId } = found;
+  const packetFormat = plan.definition.packetFormat;
+  let data: unknown;
+  if (packet.body) {
+    data = packet.body(view, plan.headerSize);
+  } else {
+    const code = readString(view, plan.headerSize, 4);
+    const details = plan.events.get(code);
+    if (details === undefined) {
+      const detail = `event code ${JSON.stringify(code)} does not exist in packetFormat ${packetFormat}`;
+      return { ok: false, rejection: { reason: "unknown-event-code", detail, packetFormat, packetId } };
+    }
+    data = { eventStringCode: code, eventDetails: details ? details(view, plan.headerSize + 4) : null };
+  }
+  const header = plan.header(view, 0);
+  return { ok: true, packet: { packetFormat, name: packet.name, header, data } as DecodedPacket };
+}
+
+export const SUPPORTED_FORMATS: readonly number[] = [...PLANS.keys()];
+export { PACKET_NAMES };

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** shared/ sits beside the repository (the work tree and CI's clone alike). */
+export const SHARED_DIR = resolve(here, "../../../shared");
+export const FIXTURES_DIR = join(SHARED_DIR, "fixtures/f1-udp");
+
+export interface JsonlFixture {
+  readonly year: number;
+  readonly line: number;
+  readonly packetID: number;
+  readonly bytes: Buffer;
+  /** The reference library's decode, with EA's m_ names. */
+  readonly parsed: Record<string, unknown>;
+}
+
+export const JSONL_YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
+
+export function loadJsonlFixtures(year: number): JsonlFixture[] {
+  const text = readFileSync(join(FIXTURES_DIR, "jsonl-2018-2025", `${year}.jsonl`), "utf8");
+  return text
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l, index) => {
+      const row = JSON.parse(l) as { packetID: number; message: { data: number[] } | number[]; parsed: Record<string, unknown> };
+      const data = Array.isArray(row.message) ? row.message : row.message.data;
+      return { year, line: index + 1, packetID: row.packetID, bytes: Buffer.from(data), parsed: row.parsed };
+    });
+}
+
+export interface BinFixture {
+  readonly file: string;
+  readonly packetFormat: number;
+  readonly packetId: number;
+  readonly eventCode: string | undefined;
+  readonly bytes: Buffer;
+}
+
+export function loadBinFixtures(): BinFixture[] {
+  const dir = join(FIXTURES_DIR, "single-2022-2024");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".bin"))
+    .sort()
+    .map((file) => {
+      const [format, id, code] = file.replace(/\.bin$/, "").split("-");
+      return {
+        file,
+        packetFormat: Number(format),
+        packetId: Number(id),
+        eventCode: code,
+        bytes: readFileSync(join(dir, file)),
+      };
+    });
+}
