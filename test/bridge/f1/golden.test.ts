@@ -48,11 +48,14 @@ for (const year of JSONL_YEARS) {
         assert.deepEqual(result.unexplained.slice(0, 10), []);
       });
     }
-    test("every listed known difference occurs", () => {
-      assert.deepEqual(
-        Object.keys(options.known ?? {}).filter((k) => !used.has(k)),
-        [],
-      );
-    });
+    // For 2018-2024 the live cross-check asserts this over fixtures and random buffers together.
+    if (year === 2025) {
+      test("every listed known difference occurs", () => {
+        assert.deepEqual(
+          Object.keys(options.known ?? {}).filter((k) => !used.has(k)),
+          [],
+        );
+      });
+    }
   });
 }
