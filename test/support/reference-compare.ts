@@ -78,3 +78,8 @@ export function compareWithReference(ours: unknown, reference: unknown, options:
   }
   return { unexplained, used };
 }
+
+/** Our decode in the reference's shape: the header beside the body's fields. */
+export function asReferenceShape(packet: { header: unknown; data: unknown }): unknown {
+  return { header: packet.header, ...(packet.data as object) };
+}

@@ -4,13 +4,8 @@ import { describe, test } from "node:test";
 import { decode } from "../../../bridge/f1/decode.ts";
 import { packetName } from "../../../bridge/f1/packet-ids.ts";
 import { JSONL_YEARS, loadBinFixtures, loadJsonlFixtures } from "../../support/fixtures.ts";
-import { compareWithReference } from "../../support/reference-compare.ts";
+import { asReferenceShape, compareWithReference } from "../../support/reference-compare.ts";
 import { KNOWN_DIFFERENCES } from "./known-differences/index.ts";
-
-/** Our decode in the reference's shape: the header beside the body's fields. */
-export function asReferenceShape(packet: { header: unknown; data: unknown }): unknown {
-  return { header: packet.header, ...(packet.data as object) };
-}
 
 /** Hand-edited upstream to the wrong size (fixtures README): a strict decoder must reject them. */
 const WRONG_SIZE = new Set(["2024-03-RDFL.bin", "2024-03-SCAR.bin"]);

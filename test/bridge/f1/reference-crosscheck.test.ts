@@ -7,9 +7,8 @@ import { decode } from "../../../bridge/f1/decode.ts";
 import { FORMATS } from "../../../bridge/f1/formats/index.ts";
 import { OFFICIAL_SIZES } from "../../../bridge/f1/official-sizes.ts";
 import { loadBinFixtures, loadJsonlFixtures } from "../../support/fixtures.ts";
-import { compareWithReference } from "../../support/reference-compare.ts";
+import { asReferenceShape, compareWithReference } from "../../support/reference-compare.ts";
 import { REFERENCE_FORMATS, referenceDecode } from "../../support/reference-library.ts";
-import { asReferenceShape } from "./golden.test.ts";
 import { KNOWN_DIFFERENCES } from "./known-differences/index.ts";
 import { randomDatagram } from "./random-datagram.ts";
 
