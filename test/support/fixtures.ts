@@ -10,7 +10,8 @@ export const FIXTURES_DIR = join(SHARED_DIR, "fixtures/f1-udp");
 export interface JsonlFixture {
   readonly year: number;
   readonly line: number;
-  readonly packetID: number;
+  /** A number in 2025's file, the packet's name (e.g. "carSetups") in the others. */
+  readonly packetID: number | string;
   readonly bytes: Buffer;
   /** The reference library's decode, with EA's m_ names. */
   readonly parsed: Record<string, unknown>;
@@ -24,7 +25,7 @@ export function loadJsonlFixtures(year: number): JsonlFixture[] {
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l, index) => {
-      const row = JSON.parse(l) as { packetID: number; message: { data: number[] } | number[]; parsed: Record<string, unknown> };
+      const row = JSON.parse(l) as { packetID: number | string; message: { data: number[] } | number[]; parsed: Record<string, unknown> };
       const data = Array.isArray(row.message) ? row.message : row.message.data;
       return { year, line: index + 1, packetID: row.packetID, bytes: Buffer.from(data), parsed: row.parsed };
     });

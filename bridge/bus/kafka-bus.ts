@@ -1,0 +1,144 @@
+import { type Admin, type Consumer, Kafka, type KafkaConfig, logLevel, Partitioners, type Producer } from "kafkajs";
+import { SlipstreamError } from "../errors.ts";
+import type { Logger } from "../observability/log.ts";
+import type { Acks, Bus, BusRecord, ConsumedRecord, SubscribeOptions, Subscription, TopicSpec } from "./types.ts";
+
+export interface KafkaBusOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly acks: Acks;
+  /** Idempotent producer: a retried batch is written once. Needs acks=-1. */
+  readonly idempotent: boolean;
+  readonly requestTimeoutMs: number;
+  readonly logger: Logger;
+}
+
+const KAFKAJS_LEVEL: Record<number, "error" | "warn" | "info" | "debug"> = {
+  [logLevel.ERROR]: "error",
+  [logLevel.WARN]: "warn",
+  [logLevel.INFO]: "info",
+  [logLevel.DEBUG]: "debug",
+};
+
+/** Kafka through kafkajs. The producer's own retries are short: the bridge's send loop owns retrying. */
+export class KafkaBus implements Bus {
+  readonly kind = "kafka";
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private admin: Admin | undefined;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaBusOptions) {
+    const log = options.logger.child({ component: "kafkajs" });
+    const config: KafkaConfig = {
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      requestTimeout: options.requestTimeoutMs,
+      connectionTimeout: 3000,
+      retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
+      logLevel: logLevel.WARN,
+      logCreator:
+        () =>
+        ({ level, log: entry }) => {
+          const { message, ...rest } = entry;
+          log[KAFKAJS_LEVEL[level] ?? "info"](rest, message);
+        },
+    };
+    this.kafka = new Kafka(config);
+    const idempotent = options.idempotent && options.acks === -1;
+    this.producer = this.kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent,
+      maxInFlightRequests: idempotent ? 1 : undefined,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  async connect(): Promise<void> {
+    try {
+      await this.producer.connect();
+    } catch (error) {
+      throw new SlipstreamError("bus-unavailable", `cannot reach Kafka at ${this.options.brokers.join(",")}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
+    this.admin ??= this.kafka.admin();
+    try {
+      await this.admin.connect();
+      const existing = new Set(await this.admin.listTopics());
+      const missing = specs.filter((s) => !existing.has(s.topic));
+      if (missing.length === 0) return;
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((s) => ({
+          topic: s.topic,
+          numPartitions: s.partitions,
+          replicationFactor: -1,
+          configEntries: [
+            { name: "retention.ms", value: String(s.retentionMs) },
+            { name: "cleanup.policy", value: "delete" },
+          ],
+        })),
+      });
+    } catch (error) {
+      throw new SlipstreamError("topic-setup-failed", `cannot create topics ${specs.map((s) => s.topic).join(", ")}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async write(topic: string, records: readonly BusRecord[]): Promise<void> {
+    try {
+      await this.producer.send({
+        topic,
+        acks: this.options.acks,
+        messages: records.map((r) => ({
+          key: r.key,
+          value: Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength),
+          headers: r.headers,
+          timestamp: String(r.timestampMs),
+        })),
+      });
+    } catch (error) {
+      throw new SlipstreamError("bus-write-failed", `Kafka did not take ${records.length} records for ${topic}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+    await consumer.run({
+      eachBatchAutoResolve: true,
+      eachBatch: async ({ batch }) => {
+        const records: ConsumedRecord[] = batch.messages.map((m) => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: m.offset,
+          key: m.key ? m.key.toString() : null,
+          value: m.value ?? new Uint8Array(0),
+          headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v ?? "")])),
+          timestampMs: Number(m.timestamp),
+        }));
+        await options.onRecords(records);
+      },
+    });
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
+    await Promise.allSettled([this.producer.disconnect(), this.admin?.disconnect()]);
+  }
+}

@@ -1,0 +1,48 @@
+/** One record on the bus: Kafka's model (key, value bytes, string headers, timestamp). */
+export interface BusRecord {
+  readonly key: string | null;
+  readonly value: Uint8Array;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timestampMs: number;
+}
+
+/** A record as read back, with where it sits. */
+export interface ConsumedRecord extends BusRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+export interface TopicSpec {
+  readonly topic: string;
+  readonly partitions: number;
+  readonly retentionMs: number;
+}
+
+export type Acks = -1 | 0 | 1;
+
+/** Where the bridge writes: resolves once the bus has taken the whole batch (per the acks setting). */
+export interface RecordSink {
+  write(topic: string, records: readonly BusRecord[]): Promise<void>;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+/** A consumer group member: handlers run in order per partition; offsets are committed after each batch. */
+export interface SubscribeOptions {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly fromBeginning?: boolean;
+  readonly onRecords: (records: readonly ConsumedRecord[]) => Promise<void> | void;
+}
+
+/** The one process interface with two back-ends: Kafka, or the in-process bus of the embedded demo. */
+export interface Bus extends RecordSink {
+  readonly kind: "kafka" | "memory";
+  connect(): Promise<void>;
+  ensureTopics(specs: readonly TopicSpec[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,58 @@
+import { BRIDGE_OPTIONS } from "../../config/bridge-config.ts";
+import { type Config, parseOptions, renderHelp } from "../../config/options.ts";
+import { createBus } from "../../bus/create-bus.ts";
+import { Bridge } from "../../ingest/bridge.ts";
+import { parseForwardTargets } from "../../ingest/forwarder.ts";
+import { createSummary, describeSessions } from "../../ingest/summary.ts";
+import { createLogger } from "../../observability/log.ts";
+import { startMetricsServer } from "../../observability/metrics-server.ts";
+import type { Command, CommandContext } from "../command.ts";
+
+export type BridgeConfig = Config<typeof BRIDGE_OPTIONS>;
+
+/** Runs a bridge until SIGINT/SIGTERM; shared by `bridge` and `demo`. */
+export async function runBridge(config: BridgeConfig, ctx: CommandContext, showSessions: boolean): Promise<number> {
+  const log = createLogger(config.logLevel);
+  const acks = config.acks === "all" ? -1 : (Number(config.acks) as -1 | 0 | 1);
+  const bus = createBus(config, { acks, idempotent: config.idempotent, requestTimeoutMs: config.requestTimeoutMs }, log);
+  const bridge = new Bridge(
+    { ...config, forwardTo: parseForwardTargets(config.forward) },
+    bus,
+    log,
+  );
+  await bus.connect();
+  const port = await bridge.start();
+  const metrics = config.metricsPort >= 0 ? await startMetricsServer(bridge.metrics.registry, config.metricsHost, config.metricsPort) : undefined;
+  const where = bus.kind === "kafka" ? `Kafka ${config.kafkaBrokers.join(",")}` : "the in-process bus";
+  ctx.out(`slipstream bridge: UDP ${config.udpHost}:${port} -> ${bridge.topicName} on ${where}`);
+  if (metrics) ctx.out(`metrics: http://${config.metricsHost}:${metrics.port}/metrics`);
+  ctx.out("Point the game's UDP telemetry (Settings > Telemetry) at this machine, port " + port + ".");
+  const summary = createSummary(bridge);
+  const timer =
+    config.summaryIntervalS > 0
+      ? setInterval(async () => {
+          ctx.out(await summary());
+          if (showSessions) for (const line of describeSessions(bridge, Date.now())) ctx.out(line);
+        }, config.summaryIntervalS * 1000)
+      : undefined;
+  await ctx.untilSignal();
+  clearInterval(timer);
+  ctx.out("stopping: draining the send queue...");
+  await bridge.stop(5000);
+  ctx.out(await summary());
+  metrics?.server.close();
+  await bus.close();
+  return 0;
+}
+
+export const bridgeCommand: Command = {
+  name: "bridge",
+  summary: "Receive F1 game UDP telemetry and produce every valid datagram to <prefix>.raw.",
+  help: () =>
+    renderHelp(
+      "slipstream bridge [options]",
+      "Listens for F1 game UDP telemetry (packetFormat 2018 to 2025), validates each datagram's header and size,\nand produces it unchanged to Kafka topic <prefix>.raw (or the in-process bus when no brokers are given).",
+      BRIDGE_OPTIONS,
+    ),
+  run: async (argv, ctx) => runBridge(parseOptions(BRIDGE_OPTIONS, argv, ctx.env).config, ctx, false),
+};

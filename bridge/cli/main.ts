@@ -1,0 +1,60 @@
+import { SlipstreamError } from "../errors.ts";
+import type { Command, CommandContext } from "./command.ts";
+import { bridgeCommand } from "./commands/bridge-command.ts";
+import { decodeCommand } from "./commands/decode-command.ts";
+import { demoCommand } from "./commands/demo-command.ts";
+
+const COMMANDS: readonly Command[] = [demoCommand, bridgeCommand, decodeCommand];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "Usage: slipstream <command> [options]",
+    "",
+    "Slipstream bridges F1 game UDP telemetry (2018 to F1 25) into Kafka and live analytics.",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `slipstream <command> --help` for a command's options.",
+  ].join("\n");
+}
+
+export async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    ctx.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    ctx.err(`slipstream: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    ctx.out(command.help());
+    return 0;
+  }
+  try {
+    return await command.run(rest, ctx);
+  } catch (error) {
+    if (error instanceof SlipstreamError) {
+      ctx.err(`slipstream ${name}: ${error.message}${error.cause ? ` (${(error.cause as Error).message ?? error.cause})` : ""}`);
+      return error.code === "invalid-config" ? 2 : 1;
+    }
+    throw error;
+  }
+}
+
+export function processContext(): CommandContext {
+  return {
+    env: process.env,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    untilSignal: () =>
+      new Promise((resolve) => {
+        process.once("SIGINT", () => resolve());
+        process.once("SIGTERM", () => resolve());
+      }),
+  };
+}

@@ -1,0 +1,190 @@
+import { createSocket, type RemoteInfo, type Socket } from "node:dgram";
+import { isIPv6 } from "node:net";
+import type { Bus, BusRecord } from "../bus/types.ts";
+import { SlipstreamError } from "../errors.ts";
+import { validateDatagram } from "../f1/decode.ts";
+import type { Logger } from "../observability/log.ts";
+import { nowMicros, RAW_HEADERS, rawTopic } from "../protocol/raw-topic.ts";
+import { type BridgeMetrics, type BridgeRejectionReason, createBridgeMetrics } from "./bridge-metrics.ts";
+import { type ForwardTarget, forward } from "./forwarder.ts";
+import { ProduceLoop } from "./produce-loop.ts";
+import { RateLimiter } from "./rate-limiter.ts";
+import { type DropPolicy, SendQueue } from "./send-queue.ts";
+import { SessionTable } from "./session-table.ts";
+import { SourceAllowlist } from "./source-allowlist.ts";
+
+export interface BridgeOptions {
+  readonly udpHost: string;
+  readonly udpPort: number;
+  readonly receiveBufferBytes: number;
+  readonly topicPrefix: string;
+  readonly topicPartitions: number;
+  readonly topicRetentionMs: number;
+  readonly rigId: string | undefined;
+  readonly lingerMs: number;
+  readonly maxBatchRecords: number;
+  readonly maxBatchBytes: number;
+  readonly queueMaxBytes: number;
+  readonly dropPolicy: DropPolicy;
+  readonly ratePerSource: number;
+  readonly allow: readonly string[];
+  readonly forwardTo: readonly ForwardTarget[];
+}
+
+/** Unsupported formats are logged once per (source, format); this many pairs are remembered. */
+const MAX_WARNED_SOURCES = 1024;
+
+/**
+ * UDP datagrams in, raw records out: gate (allowlist, rate), forward, validate header and size, stamp the
+ * receive time, queue (bounded) and produce in order to `<prefix>.raw`.
+ */
+export class Bridge {
+  readonly metrics: BridgeMetrics;
+  readonly sessions = new SessionTable();
+  private readonly queue: SendQueue;
+  private readonly loop: ProduceLoop;
+  private readonly limiter: RateLimiter;
+  private readonly allowlist: SourceAllowlist;
+  private readonly warned = new Set<string>();
+  private readonly topic: string;
+  private socket: Socket | undefined;
+
+  constructor(
+    private readonly options: BridgeOptions,
+    private readonly bus: Bus,
+    private readonly log: Logger,
+  ) {
+    this.metrics = createBridgeMetrics();
+    this.topic = rawTopic(options.topicPrefix);
+    this.limiter = new RateLimiter(options.ratePerSource);
+    this.allowlist = new SourceAllowlist(options.allow);
+    this.queue = new SendQueue(options.queueMaxBytes, options.dropPolicy, () => this.drop("evicted-oldest"));
+    this.metrics.queueLimitBytes.set(options.queueMaxBytes);
+    this.loop = new ProduceLoop(
+      this.queue,
+      bus,
+      {
+        topic: this.topic,
+        lingerMs: options.lingerMs,
+        maxBatchRecords: options.maxBatchRecords,
+        maxBatchBytes: options.maxBatchBytes,
+        retryInitialMs: 100,
+        retryMaxMs: 5000,
+      },
+      {
+        onWritten: (batch, now) => {
+          this.metrics.produced.inc(batch.length);
+          for (const item of batch) this.metrics.produceLatency.observe((now - item.queuedAt) / 1000);
+          this.metrics.busUp.set(1);
+          this.updateQueueGauges();
+        },
+        onWriteError: (error, batch, retryInMs) => {
+          this.metrics.produceErrors.inc();
+          this.metrics.busUp.set(0);
+          this.log.warn({ err: error, records: batch.length, retryInMs, queueBytes: this.queue.bytes }, "bus write failed; retrying");
+        },
+        onRecovered: () => this.log.info({ queueBytes: this.queue.bytes }, "bus writes recovered; sending the backlog"),
+      },
+    );
+  }
+
+  get topicName(): string {
+    return this.topic;
+  }
+
+  /** Creates the raw topic if missing, binds the socket, starts producing. Returns the bound UDP port. */
+  async start(): Promise<number> {
+    await this.bus.ensureTopics([
+      { topic: this.topic, partitions: this.options.topicPartitions, retentionMs: this.options.topicRetentionMs },
+    ]);
+    this.loop.start();
+    const socket = createSocket({
+      type: isIPv6(this.options.udpHost) ? "udp6" : "udp4",
+      recvBufferSize: this.options.receiveBufferBytes,
+    });
+    this.socket = socket;
+    socket.on("message", (bytes, remote) => this.receive(bytes, remote));
+    socket.on("error", (error) => this.log.error({ err: error }, "UDP socket error"));
+    await new Promise<void>((resolve, reject) => {
+      socket.once("error", (error) =>
+        reject(new SlipstreamError("socket-failed", `cannot listen on UDP ${this.options.udpHost}:${this.options.udpPort}`, { cause: error })),
+      );
+      socket.bind(this.options.udpPort, this.options.udpHost, () => resolve());
+    });
+    const port = socket.address().port;
+    this.log.info({ udp: `${this.options.udpHost}:${port}`, topic: this.topic, bus: this.bus.kind }, "bridge listening");
+    return port;
+  }
+
+  /** One datagram from the socket. Public so tests and the replayer can drive it without UDP. */
+  receive(bytes: Buffer, remote: Pick<RemoteInfo, "address" | "port" | "family">): void {
+    const receivedAtUs = nowMicros();
+    this.metrics.received.inc();
+    this.metrics.receivedBytes.inc(bytes.byteLength);
+    const source = `${remote.address}:${remote.port}`;
+    if (!this.allowlist.allows(remote.address, remote.family as "IPv4" | "IPv6")) return this.reject("source-not-allowed");
+    if (this.options.forwardTo.length > 0 && this.socket) {
+      forward(this.socket, this.options.forwardTo, bytes, (error) =>
+        error ? this.metrics.forwardErrors.inc() : this.metrics.forwarded.inc(),
+      );
+    }
+    if (!this.limiter.allow(remote.address, receivedAtUs / 1000)) return this.reject("rate-limited");
+    const checked = validateDatagram(bytes);
+    if (!checked.ok) {
+      if (checked.rejection.reason === "unsupported-format") this.warnOnce(remote.address, checked.rejection);
+      return this.reject(checked.rejection.reason);
+    }
+    const headers: Record<string, string> = {
+      [RAW_HEADERS.receivedAtUs]: String(receivedAtUs),
+      [RAW_HEADERS.source]: source,
+    };
+    if (this.options.rigId) headers[RAW_HEADERS.rigId] = this.options.rigId;
+    const record: BusRecord = {
+      key: checked.info.sessionUID,
+      value: bytes,
+      headers,
+      timestampMs: Math.floor(receivedAtUs / 1000),
+    };
+    if (!this.queue.push(record, performance.now())) return this.drop("queue-full");
+    this.metrics.accepted.inc();
+    this.sessions.record(checked.info, source, receivedAtUs / 1000);
+    this.updateQueueGauges();
+    this.loop.notify();
+  }
+
+  get queueBytes(): number {
+    return this.queue.bytes;
+  }
+
+  /** Closes the socket, then gives the queue until the deadline to drain. */
+  async stop(deadlineMs = 5000): Promise<void> {
+    const socket = this.socket;
+    this.socket = undefined;
+    if (socket) await new Promise<void>((resolve) => socket.close(() => resolve()));
+    const left = await this.loop.stop(deadlineMs);
+    if (left > 0) {
+      this.metrics.dropped.inc({ reason: "shutdown" }, left);
+      this.log.warn({ records: left }, "stopped with records not yet written to the bus");
+    }
+  }
+
+  private reject(reason: BridgeRejectionReason): void {
+    this.metrics.rejected.inc({ reason });
+  }
+
+  private drop(reason: "queue-full" | "evicted-oldest"): void {
+    this.metrics.dropped.inc({ reason });
+  }
+
+  private updateQueueGauges(): void {
+    this.metrics.queueBytes.set(this.queue.bytes);
+    this.metrics.queueRecords.set(this.queue.length);
+  }
+
+  private warnOnce(address: string, rejection: { detail: string; packetFormat?: number }): void {
+    const key = `${address}|${rejection.packetFormat}`;
+    if (this.warned.has(key) || this.warned.size >= MAX_WARNED_SOURCES) return;
+    this.warned.add(key);
+    this.log.warn({ source: address, packetFormat: rejection.packetFormat }, rejection.detail);
+  }
+}
