@@ -1,0 +1,92 @@
+// The contract both bus back-ends honour: partitions by key, order per key, consumer groups with offsets.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { describe, test } from "node:test";
+import type { Bus, BusRecord, ConsumedRecord } from "../../../bridge/bus/types.ts";
+
+export interface BusUnderTest {
+  readonly bus: Bus;
+  readonly prefix: string;
+  cleanup(): Promise<void>;
+}
+
+const record = (key: string, n: number): BusRecord => ({
+  key,
+  value: Buffer.from(`${key}:${n}`),
+  headers: { n: String(n) },
+  timestampMs: 1_700_000_000_000 + n,
+});
+
+async function collect(bus: Bus, groupId: string, topic: string, count: number, timeoutMs = 20_000) {
+  const got: ConsumedRecord[] = [];
+  let resolve: () => void = () => {};
+  const done = new Promise<void>((r) => {
+    resolve = r;
+  });
+  const sub = await bus.subscribe({
+    groupId,
+    topics: [topic],
+    fromBeginning: true,
+    onRecords: (records) => {
+      got.push(...records);
+      if (got.length >= count) resolve();
+    },
+  });
+  await Promise.race([done, new Promise((r) => setTimeout(r, timeoutMs))]);
+  await sub.stop();
+  return got;
+}
+
+export function busContract(name: string, make: () => Promise<BusUnderTest>): void {
+  describe(`${name}: bus contract`, () => {
+    test("records of one key keep their order, with value, headers and timestamp intact", async () => {
+      const { bus, prefix, cleanup } = await make();
+      try {
+        const topic = `${prefix}.${randomUUID()}`;
+        await bus.connect();
+        await bus.ensureTopics([{ topic, partitions: 3, retentionMs: 3_600_000 }]);
+        await bus.ensureTopics([{ topic, partitions: 3, retentionMs: 3_600_000 }]); // idempotent
+        const sent = ["a", "b", "c", "d"].flatMap((k) => Array.from({ length: 25 }, (_, i) => record(k, i)));
+        await bus.write(topic, sent.slice(0, 50));
+        await bus.write(topic, sent.slice(50));
+        const got = await collect(bus, `g-${randomUUID()}`, topic, sent.length);
+        assert.equal(got.length, sent.length);
+        for (const key of ["a", "b", "c", "d"]) {
+          const mine = got.filter((r) => r.key === key);
+          assert.deepEqual(
+            mine.map((r) => Buffer.from(r.value).toString()),
+            Array.from({ length: 25 }, (_, i) => `${key}:${i}`),
+          );
+          assert.equal(new Set(mine.map((r) => r.partition)).size, 1, "one key, one partition");
+          assert.deepEqual(
+            mine.map((r) => r.headers.n),
+            Array.from({ length: 25 }, (_, i) => String(i)),
+          );
+          assert.equal(mine[3]?.timestampMs, 1_700_000_000_003);
+        }
+      } finally {
+        await cleanup();
+      }
+    });
+
+    test("a consumer group resumes from its committed offsets", async () => {
+      const { bus, prefix, cleanup } = await make();
+      try {
+        const topic = `${prefix}.${randomUUID()}`;
+        const group = `g-${randomUUID()}`;
+        await bus.connect();
+        await bus.ensureTopics([{ topic, partitions: 1, retentionMs: 3_600_000 }]);
+        await bus.write(topic, [record("k", 1), record("k", 2)]);
+        assert.equal((await collect(bus, group, topic, 2)).length, 2);
+        await bus.write(topic, [record("k", 3)]);
+        const second = await collect(bus, group, topic, 1);
+        assert.deepEqual(
+          second.map((r) => r.headers.n),
+          ["3"],
+        );
+      } finally {
+        await cleanup();
+      }
+    });
+  });
+}
