@@ -1,0 +1,134 @@
+// The bridge end to end over real UDP on loopback, writing to the in-process bus.
+import assert from "node:assert/strict";
+import { createSocket } from "node:dgram";
+import { test } from "node:test";
+import { MemoryBus } from "../../../bridge/bus/memory-bus.ts";
+import type { ConsumedRecord } from "../../../bridge/bus/types.ts";
+import { Bridge, type BridgeOptions } from "../../../bridge/ingest/bridge.ts";
+import { createLogger } from "../../../bridge/observability/log.ts";
+import { RAW_HEADERS } from "../../../bridge/protocol/raw-topic.ts";
+import { countBy, mixedStream, sendUdp, validFixtureDatagrams } from "../../support/datagram-stream.ts";
+
+const base: BridgeOptions = {
+  udpHost: "127.0.0.1",
+  udpPort: 0,
+  receiveBufferBytes: 4 * 1024 * 1024,
+  topicPrefix: "t",
+  topicPartitions: 4,
+  topicRetentionMs: 3_600_000,
+  rigId: "rig-7",
+  lingerMs: 2,
+  maxBatchRecords: 100,
+  maxBatchBytes: 1024 * 1024,
+  queueMaxBytes: 64 * 1024 * 1024,
+  dropPolicy: "drop-newest",
+  ratePerSource: 0,
+  allow: [],
+  forwardTo: [],
+};
+
+async function startBridge(overrides: Partial<BridgeOptions> = {}) {
+  const bus = new MemoryBus();
+  const bridge = new Bridge({ ...base, ...overrides }, bus, createLogger("silent"));
+  const port = await bridge.start();
+  const got: ConsumedRecord[] = [];
+  await bus.subscribe({ groupId: "check", topics: [bridge.topicName], onRecords: (r) => void got.push(...r) });
+  return { bus, bridge, port, got };
+}
+
+async function value(counter: { get(): Promise<{ values: { value: number; labels: Record<string, unknown> }[] }> }, reason?: string) {
+  const { values } = await counter.get();
+  return values.filter((v) => reason === undefined || v.labels.reason === reason).reduce((s, v) => s + v.value, 0);
+}
+
+async function until(check: () => boolean, ms = 5000) {
+  const t0 = Date.now();
+  while (!check() && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 10));
+}
+
+test("every valid datagram exactly once, byte-identical, in order per session, with headers; garbage counted", async () => {
+  const { bridge, port, got } = await startBridge();
+  const stream = mixedStream();
+  const valid = stream.filter((s) => !s.rejectAs);
+  await sendUdp(port, stream.map((s) => s.bytes));
+  await until(() => got.length >= valid.length);
+  await bridge.stop();
+  assert.equal(got.length, valid.length);
+  const byKey = new Map<string, Buffer[]>();
+  for (const s of valid) {
+    const key = got.find((g) => Buffer.compare(Buffer.from(g.value), s.bytes) === 0)?.key ?? "missing";
+    byKey.set(key, [...(byKey.get(key) ?? []), s.bytes]);
+  }
+  assert.ok(!byKey.has("missing"), "every valid datagram arrived");
+  for (const [key, sent] of byKey) {
+    const received = got.filter((g) => g.key === key).map((g) => Buffer.from(g.value));
+    assert.deepEqual(received, sent, `session ${key} in order, exactly once`);
+  }
+  for (const g of got) {
+    assert.equal(g.headers[RAW_HEADERS.rigId], "rig-7");
+    assert.match(g.headers[RAW_HEADERS.source] ?? "", /^127\.0\.0\.1:\d+$/);
+    const us = Number(g.headers[RAW_HEADERS.receivedAtUs]);
+    assert.ok(Math.abs(us / 1000 - Date.now()) < 60_000, "receive time is wall-clock microseconds");
+    assert.equal(g.timestampMs, Math.floor(us / 1000));
+  }
+  const expected = countBy(stream, (s) => s.rejectAs);
+  for (const [reason, n] of Object.entries(expected)) assert.equal(await value(bridge.metrics.rejected, reason), n, reason);
+  assert.equal(await value(bridge.metrics.received), stream.length);
+  assert.equal(await value(bridge.metrics.accepted), valid.length);
+  assert.equal(await value(bridge.metrics.produced), valid.length);
+  const text = await bridge.metrics.registry.metrics();
+  assert.match(text, /slipstream_bridge_datagrams_rejected_total\{reason="size-mismatch"\} \d+/);
+  assert.match(text, /slipstream_bridge_produce_latency_seconds_count \d+/);
+});
+
+test("sources outside the allowlist are refused and counted", async () => {
+  const { bridge, port, got } = await startBridge({ allow: ["10.9.8.7"] });
+  const datagrams = validFixtureDatagrams().slice(0, 10);
+  await sendUdp(port, datagrams);
+  await new Promise((r) => setTimeout(r, 150));
+  await bridge.stop();
+  assert.equal(got.length, 0);
+  assert.equal(await value(bridge.metrics.rejected, "source-not-allowed"), 10);
+});
+
+test("a source over its rate is limited and counted; the rest passes", async () => {
+  const { bridge, port, got } = await startBridge({ ratePerSource: 20 });
+  const datagrams = validFixtureDatagrams().slice(0, 60);
+  await sendUdp(port, datagrams);
+  await new Promise((r) => setTimeout(r, 200));
+  await bridge.stop();
+  const limited = await value(bridge.metrics.rejected, "rate-limited");
+  assert.ok(got.length >= 20 && got.length < 60, `${got.length} passed`);
+  assert.equal(got.length + limited, 60);
+});
+
+test("every datagram is forwarded unchanged to each forward target", async () => {
+  const listener = createSocket("udp4");
+  const forwarded: Buffer[] = [];
+  listener.on("message", (m) => forwarded.push(m));
+  await new Promise<void>((r) => listener.bind(0, "127.0.0.1", () => r()));
+  const { bridge, port } = await startBridge({ forwardTo: [{ host: "127.0.0.1", port: listener.address().port }] });
+  const datagrams = [...validFixtureDatagrams().slice(0, 20), Buffer.from("garbage is forwarded too")];
+  await sendUdp(port, datagrams);
+  await until(() => forwarded.length >= datagrams.length);
+  await bridge.stop();
+  listener.close();
+  assert.deepEqual(forwarded, datagrams);
+  assert.equal(await value(bridge.metrics.forwarded), datagrams.length);
+});
+
+test("a full queue drops by policy and counts every drop (drop-newest keeps what was queued)", async () => {
+  const bus = new MemoryBus();
+  // A bus that never takes anything: everything stays queued.
+  bus.write = () => Promise.reject(new Error("down"));
+  const datagrams = validFixtureDatagrams().slice(0, 40);
+  const limit = datagrams.slice(0, 10).reduce((s, d) => s + d.length + 128, 0);
+  const bridge = new Bridge({ ...base, queueMaxBytes: limit }, bus, createLogger("silent"));
+  await bridge.start();
+  for (const d of datagrams) bridge.receive(d, { address: "127.0.0.1", port: 1, family: "IPv4" });
+  assert.equal(await value(bridge.metrics.accepted), 10);
+  assert.equal(await value(bridge.metrics.dropped, "queue-full"), 30);
+  assert.ok(bridge.queueBytes <= limit);
+  await bridge.stop(50);
+  assert.equal(await value(bridge.metrics.dropped, "shutdown"), 10);
+});
