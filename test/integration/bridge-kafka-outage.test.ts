@@ -1,0 +1,65 @@
+// Stop the broker mid-stream and start it again: nothing accepted within the queue limit is lost.
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { startKafkaBroker } from "../../scripts/kafka/broker.ts";
+import { startBridgeProcess } from "../support/bridge-process.ts";
+import { sendUdp, validFixtureDatagrams } from "../support/datagram-stream.ts";
+import { kafkaBus } from "../support/kafka.ts";
+import { expectedBySession, readTopic, valuesByKey } from "../support/read-topic.ts";
+
+const PORT = 19192;
+const CONTROLLER_PORT = 19193;
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const t0 = Date.now();
+  while (!(await check())) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test("a broker outage mid-stream loses nothing that was accepted", { timeout: 240_000 }, async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), "slipstream-outage-"));
+  let broker = await startKafkaBroker({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir });
+  const bridge = await startBridgeProcess(["--topic-prefix", "outage", "--topic-partitions", "2"], {
+    KAFKA_BROKERS: broker.brokers.join(","),
+    SLIPSTREAM_LOG_LEVEL: "error",
+  });
+  const valid = validFixtureDatagrams();
+  const half = Math.floor(valid.length / 2);
+  try {
+    await sendUdp(bridge.udpPort, valid.slice(0, half));
+    await until(async () => (await bridge.metric("slipstream_bridge_records_produced_total")) === half, 30_000, "first half");
+
+    await broker.stop();
+    await sendUdp(bridge.udpPort, valid.slice(half));
+    await until(async () => (await bridge.metric("slipstream_bridge_bus_up")) === 0, 60_000, "the bridge to notice");
+    assert.equal(await bridge.metric("slipstream_bridge_datagrams_accepted_total"), valid.length, "accepted while down");
+    assert.ok((await bridge.metric("slipstream_bridge_queue_bytes")) > 0, "the backlog is queued");
+
+    broker = await startKafkaBroker({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir });
+    await until(
+      async () => (await bridge.metric("slipstream_bridge_records_produced_total")) === valid.length,
+      120_000,
+      "the backlog to be produced",
+    );
+    assert.equal(await bridge.metric("slipstream_bridge_queue_bytes"), 0);
+    assert.equal(await bridge.metric("slipstream_bridge_records_dropped_total", 'reason="queue-full"'), 0);
+
+    const bus = kafkaBus(broker.brokers);
+    try {
+      const records = await readTopic(bus, "outage.raw", valid.length);
+      assert.equal(records.length, valid.length, "no loss and no duplicates across the outage");
+      assert.deepEqual(valuesByKey(records), expectedBySession(valid));
+    } finally {
+      await bus.close();
+    }
+  } finally {
+    await bridge.stop();
+    await broker.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,55 @@
+// Runs the real `slipstream bridge` command as a child process, as a user would.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../../bridge/bin/slipstream.mjs", import.meta.url));
+
+export interface BridgeProcess {
+  readonly udpPort: number;
+  readonly metricsUrl: string;
+  readonly output: string[];
+  metric(name: string, labels?: string): Promise<number>;
+  stop(): Promise<number | null>;
+}
+
+export async function startBridgeProcess(args: readonly string[], env: Record<string, string> = {}): Promise<BridgeProcess> {
+  const child: ChildProcess = spawn(process.execPath, [BIN, "bridge", "--udp-host", "127.0.0.1", "--udp-port", "0", "--metrics-port", "0", ...args], {
+    env: { ...process.env, SLIPSTREAM_LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  let udpPort = 0;
+  let metricsUrl = "";
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      output.push(...chunk.split("\n").filter(Boolean));
+      for (const line of output) {
+        udpPort ||= Number(/UDP [\d.]+:(\d+)/.exec(line)?.[1] ?? 0);
+        metricsUrl ||= /metrics: (http\S+)/.exec(line)?.[1] ?? "";
+      }
+      if (udpPort && metricsUrl) resolve();
+    });
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)));
+    child.once("exit", (code) => reject(new Error(`bridge exited with ${code}:\n${output.join("\n")}`)));
+    setTimeout(() => reject(new Error(`bridge did not start:\n${output.join("\n")}`)), 30_000);
+  });
+  await ready;
+  return {
+    udpPort,
+    metricsUrl,
+    output,
+    async metric(name, labels) {
+      const text = await (await fetch(metricsUrl)).text();
+      const prefix = labels ? `${name}{${labels}} ` : `${name} `;
+      const line = text.split("\n").find((l) => l.startsWith(prefix));
+      return line ? Number(line.slice(prefix.length)) : Number.NaN;
+    },
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill("SIGTERM");
+      const [code] = await once(child, "exit");
+      return code as number | null;
+    },
+  };
+}
