@@ -39,7 +39,9 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
     return await command.run(rest, ctx);
   } catch (error) {
     if (error instanceof SlipstreamError) {
-      ctx.err(`slipstream ${name}: ${error.message}${error.cause ? ` (${(error.cause as Error).message ?? error.cause})` : ""}`);
+      ctx.err(
+        `slipstream ${name}: ${error.message}${error.cause ? ` (${(error.cause as Error).message ?? error.cause})` : ""}`,
+      );
       return error.code === "invalid-config" ? 2 : 1;
     }
     throw error;

@@ -34,7 +34,13 @@ export const BUS_OPTIONS = {
 } as const satisfies OptionSpecs;
 
 export const BRIDGE_OPTIONS = {
-  udpHost: { type: "string", flag: "udp-host", env: "SLIPSTREAM_UDP_HOST", default: "0.0.0.0", help: "UDP address to listen on." },
+  udpHost: {
+    type: "string",
+    flag: "udp-host",
+    env: "SLIPSTREAM_UDP_HOST",
+    default: "0.0.0.0",
+    help: "UDP address to listen on.",
+  },
   udpPort: {
     type: "integer",
     flag: "udp-port",
@@ -52,7 +58,13 @@ export const BRIDGE_OPTIONS = {
     min: 65536,
     help: "Socket receive buffer in bytes (the kernel may cap it at net.core.rmem_max).",
   },
-  rigId: { type: "optional-string", flag: "rig-id", env: "SLIPSTREAM_RIG_ID", default: undefined, help: "Optional rig id, sent as a record header." },
+  rigId: {
+    type: "optional-string",
+    flag: "rig-id",
+    env: "SLIPSTREAM_RIG_ID",
+    default: undefined,
+    help: "Optional rig id, sent as a record header.",
+  },
   ...BUS_OPTIONS,
   acks: {
     type: "choice",
@@ -86,7 +98,14 @@ export const BRIDGE_OPTIONS = {
     max: 1000,
     help: "Longest a datagram waits for others to share its batch.",
   },
-  maxBatchRecords: { type: "integer", flag: "batch-max-records", env: "SLIPSTREAM_BATCH_MAX_RECORDS", default: 1000, min: 1, help: "Most records in one produce request." },
+  maxBatchRecords: {
+    type: "integer",
+    flag: "batch-max-records",
+    env: "SLIPSTREAM_BATCH_MAX_RECORDS",
+    default: 1000,
+    min: 1,
+    help: "Most records in one produce request.",
+  },
   maxBatchBytes: {
     type: "integer",
     flag: "batch-max-bytes",
@@ -119,9 +138,28 @@ export const BRIDGE_OPTIONS = {
     min: 0,
     help: "Datagrams per second allowed from one source address, bursts up to one second's worth (0: unlimited). A 60 Hz game sends about 355/s.",
   },
-  allow: { type: "list", flag: "allow", env: "SLIPSTREAM_ALLOW", default: [], help: "Comma-separated source addresses or CIDR ranges allowed to send (empty: all)." },
-  forward: { type: "list", flag: "forward", env: "SLIPSTREAM_FORWARD", default: [], help: "Comma-separated host:port targets that get a copy of every datagram received." },
-  topicPartitions: { type: "integer", flag: "topic-partitions", env: "SLIPSTREAM_TOPIC_PARTITIONS", default: 6, min: 1, help: "Partitions of topics the bridge creates." },
+  allow: {
+    type: "list",
+    flag: "allow",
+    env: "SLIPSTREAM_ALLOW",
+    default: [],
+    help: "Comma-separated source addresses or CIDR ranges allowed to send (empty: all).",
+  },
+  forward: {
+    type: "list",
+    flag: "forward",
+    env: "SLIPSTREAM_FORWARD",
+    default: [],
+    help: "Comma-separated host:port targets that get a copy of every datagram received.",
+  },
+  topicPartitions: {
+    type: "integer",
+    flag: "topic-partitions",
+    env: "SLIPSTREAM_TOPIC_PARTITIONS",
+    default: 6,
+    min: 1,
+    help: "Partitions of topics the bridge creates.",
+  },
   topicRetentionMs: {
     type: "integer",
     flag: "topic-retention-ms",
@@ -130,7 +168,13 @@ export const BRIDGE_OPTIONS = {
     min: -1,
     help: "retention.ms of topics the bridge creates (-1: keep forever).",
   },
-  metricsHost: { type: "string", flag: "metrics-host", env: "SLIPSTREAM_METRICS_HOST", default: "127.0.0.1", help: "Address of the Prometheus /metrics endpoint." },
+  metricsHost: {
+    type: "string",
+    flag: "metrics-host",
+    env: "SLIPSTREAM_METRICS_HOST",
+    default: "127.0.0.1",
+    help: "Address of the Prometheus /metrics endpoint.",
+  },
   metricsPort: {
     type: "integer",
     flag: "metrics-port",

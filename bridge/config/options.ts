@@ -104,7 +104,10 @@ export function renderHelp(usage: string, description: string, specs: OptionSpec
     const value = spec.type === "boolean" ? "" : spec.type === "choice" ? ` <${spec.choices.join("|")}>` : " <value>";
     const env = spec.env ? `  [env ${spec.env}]` : "";
     const dflt = Array.isArray(spec.default) ? spec.default.join(",") : spec.default;
-    lines.push(`  --${spec.flag}${value}${env}`, `      ${spec.help}${dflt === undefined || dflt === "" ? "" : ` (default: ${dflt})`}`);
+    lines.push(
+      `  --${spec.flag}${value}${env}`,
+      `      ${spec.help}${dflt === undefined || dflt === "" ? "" : ` (default: ${dflt})`}`,
+    );
   }
   lines.push("  --help", "      Show this help.");
   return lines.join("\n");

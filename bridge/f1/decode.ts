@@ -1,8 +1,8 @@
 import type { FormatDefinition } from "./format.ts";
-import { FORMATS, type DecodedPacket } from "./formats/index.ts";
+import { type DecodedPacket, FORMATS } from "./formats/index.ts";
 import { PACKET_ID, PACKET_NAMES, type PacketName } from "./packet-ids.ts";
 import { type Rejection, unsupportedFormat } from "./rejection.ts";
-import { compile, readString, readU64, sizeOf, type StructField, type StructReader } from "./schema.ts";
+import { compile, readString, readU64, type StructField, type StructReader, sizeOf } from "./schema.ts";
 
 type Reader = StructReader<StructField["fields"]>;
 
@@ -82,13 +82,18 @@ function viewOf(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-type Located = { ok: true; plan: FormatPlan; packet: PacketPlan; packetId: number } | { ok: false; rejection: Rejection };
+type Located =
+  | { ok: true; plan: FormatPlan; packet: PacketPlan; packetId: number }
+  | { ok: false; rejection: Rejection };
 
 /** Checks packetFormat, packetId and exact size, in that order. */
 function locate(view: DataView): Located {
   const length = view.byteLength;
   if (length < 2) {
-    return { ok: false, rejection: { reason: "truncated", detail: `${length} bytes is shorter than any packet header` } };
+    return {
+      ok: false,
+      rejection: { reason: "truncated", detail: `${length} bytes is shorter than any packet header` },
+    };
   }
   const packetFormat = view.getUint16(0, true);
   const plan = PLANS.get(packetFormat);

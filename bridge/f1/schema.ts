@@ -26,17 +26,18 @@ export interface Shape {
 }
 
 /** The decoded value of a field; u64 values are carried as decimal strings (JSON has no 64-bit integers). */
-export type Infer<F> = F extends PrimitiveField<infer P>
-  ? P extends "u64"
-    ? string
-    : number
-  : F extends StringField
-    ? string
-    : F extends ArrayField<infer E>
-      ? Infer<E>[]
-      : F extends StructField<infer S>
-        ? InferShape<S>
-        : never;
+export type Infer<F> =
+  F extends PrimitiveField<infer P>
+    ? P extends "u64"
+      ? string
+      : number
+    : F extends StringField
+      ? string
+      : F extends ArrayField<infer E>
+        ? Infer<E>[]
+        : F extends StructField<infer S>
+          ? InferShape<S>
+          : never;
 
 export type InferShape<S extends Shape> = {
   -readonly [K in keyof S as S[K] extends PadField ? never : K]: Infer<S[K]>;
@@ -69,7 +70,8 @@ export const u64 = prim("u64");
 export const str = (bytes: number): StringField => Object.freeze({ kind: "string", bytes });
 /** Bytes the layout reserves but we do not expose (padding, unions decoded elsewhere). */
 export const pad = (bytes: number): PadField => Object.freeze({ kind: "pad", bytes });
-export const array = <F extends Field>(of: F, count: number): ArrayField<F> => Object.freeze({ kind: "array", of, count });
+export const array = <F extends Field>(of: F, count: number): ArrayField<F> =>
+  Object.freeze({ kind: "array", of, count });
 export const struct = <S extends Shape>(fields: S): StructField<S> =>
   Object.freeze({ kind: "struct", fields, size: shapeSize(fields) });
 

@@ -15,29 +15,73 @@ export function createBridgeMetrics() {
   const registers = [registry];
   const metrics = {
     registry,
-    received: new Counter({ name: "slipstream_bridge_datagrams_received_total", help: "UDP datagrams received", registers }),
-    receivedBytes: new Counter({ name: "slipstream_bridge_received_bytes_total", help: "UDP payload bytes received", registers }),
-    accepted: new Counter({ name: "slipstream_bridge_datagrams_accepted_total", help: "Datagrams that passed validation and were queued", registers }),
+    received: new Counter({
+      name: "slipstream_bridge_datagrams_received_total",
+      help: "UDP datagrams received",
+      registers,
+    }),
+    receivedBytes: new Counter({
+      name: "slipstream_bridge_received_bytes_total",
+      help: "UDP payload bytes received",
+      registers,
+    }),
+    accepted: new Counter({
+      name: "slipstream_bridge_datagrams_accepted_total",
+      help: "Datagrams that passed validation and were queued",
+      registers,
+    }),
     rejected: new Counter({
       name: "slipstream_bridge_datagrams_rejected_total",
       help: "Datagrams refused, by reason",
       labelNames: ["reason"] as const,
       registers,
     }),
-    produced: new Counter({ name: "slipstream_bridge_records_produced_total", help: "Records the bus acknowledged", registers }),
+    produced: new Counter({
+      name: "slipstream_bridge_records_produced_total",
+      help: "Records the bus acknowledged",
+      registers,
+    }),
     dropped: new Counter({
       name: "slipstream_bridge_records_dropped_total",
       help: "Accepted datagrams that never reached the bus, by reason",
       labelNames: ["reason"] as const,
       registers,
     }),
-    produceErrors: new Counter({ name: "slipstream_bridge_produce_errors_total", help: "Failed batch writes (each retried)", registers }),
-    forwarded: new Counter({ name: "slipstream_bridge_forwarded_total", help: "Datagrams forwarded to other UDP addresses", registers }),
-    forwardErrors: new Counter({ name: "slipstream_bridge_forward_errors_total", help: "Forwarding sends that failed", registers }),
-    queueBytes: new Gauge({ name: "slipstream_bridge_queue_bytes", help: "Bytes held in the send queue (waiting and in flight)", registers }),
-    queueLimitBytes: new Gauge({ name: "slipstream_bridge_queue_limit_bytes", help: "The send queue's byte limit", registers }),
-    queueRecords: new Gauge({ name: "slipstream_bridge_queue_records", help: "Records waiting in the send queue", registers }),
-    busUp: new Gauge({ name: "slipstream_bridge_bus_up", help: "1 while the last write to the bus succeeded", registers }),
+    produceErrors: new Counter({
+      name: "slipstream_bridge_produce_errors_total",
+      help: "Failed batch writes (each retried)",
+      registers,
+    }),
+    forwarded: new Counter({
+      name: "slipstream_bridge_forwarded_total",
+      help: "Datagrams forwarded to other UDP addresses",
+      registers,
+    }),
+    forwardErrors: new Counter({
+      name: "slipstream_bridge_forward_errors_total",
+      help: "Forwarding sends that failed",
+      registers,
+    }),
+    queueBytes: new Gauge({
+      name: "slipstream_bridge_queue_bytes",
+      help: "Bytes held in the send queue (waiting and in flight)",
+      registers,
+    }),
+    queueLimitBytes: new Gauge({
+      name: "slipstream_bridge_queue_limit_bytes",
+      help: "The send queue's byte limit",
+      registers,
+    }),
+    queueRecords: new Gauge({
+      name: "slipstream_bridge_queue_records",
+      help: "Records waiting in the send queue",
+      registers,
+    }),
+    busUp: new Gauge({
+      name: "slipstream_bridge_bus_up",
+      help: "1 while the last write to the bus succeeded",
+      registers,
+    }),
     produceLatency: new Histogram({
       name: "slipstream_bridge_produce_latency_seconds",
       help: "From receiving a datagram to the bus acknowledging it",

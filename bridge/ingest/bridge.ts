@@ -31,6 +31,9 @@ export interface BridgeOptions {
   readonly forwardTo: readonly ForwardTarget[];
 }
 
+/** What became of one datagram. */
+export type ReceiveOutcome = "accepted" | "queue-full" | BridgeRejectionReason;
+
 /** Unsupported formats are logged once per (source, format); this many pairs are remembered. */
 const MAX_WARNED_SOURCES = 1024;
 
@@ -81,7 +84,10 @@ export class Bridge {
         onWriteError: (error, batch, retryInMs) => {
           this.metrics.produceErrors.inc();
           this.metrics.busUp.set(0);
-          this.log.warn({ err: error, records: batch.length, retryInMs, queueBytes: this.queue.bytes }, "bus write failed; retrying");
+          this.log.warn(
+            { err: error, records: batch.length, retryInMs, queueBytes: this.queue.bytes },
+            "bus write failed; retrying",
+          );
         },
         onRecovered: () => this.log.info({ queueBytes: this.queue.bytes }, "bus writes recovered; sending the backlog"),
       },
@@ -107,22 +113,30 @@ export class Bridge {
     socket.on("error", (error) => this.log.error({ err: error }, "UDP socket error"));
     await new Promise<void>((resolve, reject) => {
       socket.once("error", (error) =>
-        reject(new SlipstreamError("socket-failed", `cannot listen on UDP ${this.options.udpHost}:${this.options.udpPort}`, { cause: error })),
+        reject(
+          new SlipstreamError("socket-failed", `cannot listen on UDP ${this.options.udpHost}:${this.options.udpPort}`, {
+            cause: error,
+          }),
+        ),
       );
       socket.bind(this.options.udpPort, this.options.udpHost, () => resolve());
     });
     const port = socket.address().port;
-    this.log.info({ udp: `${this.options.udpHost}:${port}`, topic: this.topic, bus: this.bus.kind }, "bridge listening");
+    this.log.info(
+      { udp: `${this.options.udpHost}:${port}`, topic: this.topic, bus: this.bus.kind },
+      "bridge listening",
+    );
     return port;
   }
 
   /** One datagram from the socket. Public so tests and the replayer can drive it without UDP. */
-  receive(bytes: Buffer, remote: Pick<RemoteInfo, "address" | "port" | "family">): void {
+  receive(bytes: Buffer, remote: Pick<RemoteInfo, "address" | "port" | "family">): ReceiveOutcome {
     const receivedAtUs = nowMicros();
     this.metrics.received.inc();
     this.metrics.receivedBytes.inc(bytes.byteLength);
     const source = `${remote.address}:${remote.port}`;
-    if (!this.allowlist.allows(remote.address, remote.family as "IPv4" | "IPv6")) return this.reject("source-not-allowed");
+    if (!this.allowlist.allows(remote.address, remote.family as "IPv4" | "IPv6"))
+      return this.reject("source-not-allowed");
     if (this.options.forwardTo.length > 0 && this.socket) {
       forward(this.socket, this.options.forwardTo, bytes, (error) =>
         error ? this.metrics.forwardErrors.inc() : this.metrics.forwarded.inc(),
@@ -150,6 +164,7 @@ export class Bridge {
     this.sessions.record(checked.info, source, receivedAtUs / 1000);
     this.updateQueueGauges();
     this.loop.notify();
+    return "accepted";
   }
 
   get queueBytes(): number {
@@ -168,12 +183,14 @@ export class Bridge {
     }
   }
 
-  private reject(reason: BridgeRejectionReason): void {
+  private reject(reason: BridgeRejectionReason): BridgeRejectionReason {
     this.metrics.rejected.inc({ reason });
+    return reason;
   }
 
-  private drop(reason: "queue-full" | "evicted-oldest"): void {
+  private drop<R extends "queue-full" | "evicted-oldest">(reason: R): R {
     this.metrics.dropped.inc({ reason });
+    return reason;
   }
 
   private updateQueueGauges(): void {

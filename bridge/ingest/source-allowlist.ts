@@ -11,7 +11,11 @@ export class SourceAllowlist {
     for (const entry of entries) {
       const [address = "", prefix] = entry.split("/");
       const family = isIPv4(address) ? "ipv4" : isIPv6(address) ? "ipv6" : undefined;
-      if (!family) throw new SlipstreamError("invalid-config", `--allow: ${JSON.stringify(entry)} is not an IP address or CIDR range`);
+      if (!family)
+        throw new SlipstreamError(
+          "invalid-config",
+          `--allow: ${JSON.stringify(entry)} is not an IP address or CIDR range`,
+        );
       if (prefix === undefined) this.list.addAddress(address, family);
       else {
         const bits = Number(prefix);

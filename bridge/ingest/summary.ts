@@ -1,6 +1,9 @@
 import type { Bridge } from "./bridge.ts";
 
-async function total(metric: { get(): Promise<{ values: { value: number; metricName?: string }[] }> }, name?: string): Promise<number> {
+async function total(
+  metric: { get(): Promise<{ values: { value: number; metricName?: string }[] }> },
+  name?: string,
+): Promise<number> {
   const { values } = await metric.get();
   return values.filter((v) => name === undefined || v.metricName === name).reduce((sum, v) => sum + v.value, 0);
 }

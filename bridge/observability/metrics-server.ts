@@ -3,7 +3,11 @@ import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
 
 /** Serves Prometheus text on GET /metrics (and a liveness answer on /healthz). */
-export async function startMetricsServer(registry: Registry, host: string, port: number): Promise<{ server: Server; port: number }> {
+export async function startMetricsServer(
+  registry: Registry,
+  host: string,
+  port: number,
+): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     if (req.method === "GET" && req.url === "/metrics") {
       registry.metrics().then(

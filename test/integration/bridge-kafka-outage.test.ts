@@ -32,12 +32,20 @@ test("a broker outage mid-stream loses nothing that was accepted", { timeout: 24
   const half = Math.floor(valid.length / 2);
   try {
     await sendUdp(bridge.udpPort, valid.slice(0, half));
-    await until(async () => (await bridge.metric("slipstream_bridge_records_produced_total")) === half, 30_000, "first half");
+    await until(
+      async () => (await bridge.metric("slipstream_bridge_records_produced_total")) === half,
+      30_000,
+      "first half",
+    );
 
     await broker.stop();
     await sendUdp(bridge.udpPort, valid.slice(half));
     await until(async () => (await bridge.metric("slipstream_bridge_bus_up")) === 0, 60_000, "the bridge to notice");
-    assert.equal(await bridge.metric("slipstream_bridge_datagrams_accepted_total"), valid.length, "accepted while down");
+    assert.equal(
+      await bridge.metric("slipstream_bridge_datagrams_accepted_total"),
+      valid.length,
+      "accepted while down",
+    );
     assert.ok((await bridge.metric("slipstream_bridge_queue_bytes")) > 0, "the backlog is queued");
 
     broker = await startKafkaBroker({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir });

@@ -18,7 +18,10 @@ test("valid datagrams reach <prefix>.raw exactly once, byte-identical, in order 
   try {
     const stream = mixedStream();
     const valid = stream.filter((s) => !s.rejectAs).map((s) => s.bytes);
-    await sendUdp(bridge.udpPort, stream.map((s) => s.bytes));
+    await sendUdp(
+      bridge.udpPort,
+      stream.map((s) => s.bytes),
+    );
     const records = await readTopic(bus, `${prefix}.raw`, valid.length);
     assert.equal(records.length, valid.length, "exactly once: no loss, no duplicates");
     assert.deepEqual(valuesByKey(records), expectedBySession(valid));

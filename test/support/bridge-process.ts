@@ -13,11 +13,18 @@ export interface BridgeProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startBridgeProcess(args: readonly string[], env: Record<string, string> = {}): Promise<BridgeProcess> {
-  const child: ChildProcess = spawn(process.execPath, [BIN, "bridge", "--udp-host", "127.0.0.1", "--udp-port", "0", "--metrics-port", "0", ...args], {
-    env: { ...process.env, SLIPSTREAM_LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export async function startBridgeProcess(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<BridgeProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [BIN, "bridge", "--udp-host", "127.0.0.1", "--udp-port", "0", "--metrics-port", "0", ...args],
+    {
+      env: { ...process.env, SLIPSTREAM_LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const output: string[] = [];
   let udpPort = 0;
   let metricsUrl = "";

@@ -11,7 +11,10 @@ export interface StreamItem {
 }
 
 export function validFixtureDatagrams(): Buffer[] {
-  const all = [...JSONL_YEARS.flatMap((y) => loadJsonlFixtures(y).map((f) => f.bytes)), ...loadBinFixtures().map((f) => f.bytes)];
+  const all = [
+    ...JSONL_YEARS.flatMap((y) => loadJsonlFixtures(y).map((f) => f.bytes)),
+    ...loadBinFixtures().map((f) => f.bytes),
+  ];
   return all.filter((b) => decode(b).ok);
 }
 
@@ -22,7 +25,7 @@ export function mixedStream(): StreamItem[] {
   valid.forEach((bytes, i) => {
     out.push({ bytes, rejectAs: undefined });
     if (i % 5 !== 4) return;
-    switch ((i / 5) % 4 | 0) {
+    switch (((i / 5) % 4) | 0) {
       case 0:
         out.push({ bytes: bytes.subarray(0, bytes.length - 7), rejectAs: "size-mismatch" });
         break;

@@ -25,7 +25,11 @@ export function loadJsonlFixtures(year: number): JsonlFixture[] {
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l, index) => {
-      const row = JSON.parse(l) as { packetID: number | string; message: { data: number[] } | number[]; parsed: Record<string, unknown> };
+      const row = JSON.parse(l) as {
+        packetID: number | string;
+        message: { data: number[] } | number[];
+        parsed: Record<string, unknown>;
+      };
       const data = Array.isArray(row.message) ? row.message : row.message.data;
       return { year, line: index + 1, packetID: row.packetID, bytes: Buffer.from(data), parsed: row.parsed };
     });

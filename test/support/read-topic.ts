@@ -3,7 +3,13 @@ import type { Bus, ConsumedRecord } from "../../bridge/bus/types.ts";
 import { validateDatagram } from "../../bridge/f1/decode.ts";
 
 /** Reads a topic from the beginning until `count` records arrived and then `settleMs` pass without more. */
-export async function readTopic(bus: Bus, topic: string, count: number, timeoutMs = 60_000, settleMs = 1000): Promise<ConsumedRecord[]> {
+export async function readTopic(
+  bus: Bus,
+  topic: string,
+  count: number,
+  timeoutMs = 60_000,
+  settleMs = 1000,
+): Promise<ConsumedRecord[]> {
   const got: ConsumedRecord[] = [];
   const sub = await bus.subscribe({
     groupId: `reader-${randomUUID()}`,

@@ -1,6 +1,6 @@
+import { createBus } from "../../bus/create-bus.ts";
 import { BRIDGE_OPTIONS } from "../../config/bridge-config.ts";
 import { type Config, parseOptions, renderHelp } from "../../config/options.ts";
-import { createBus } from "../../bus/create-bus.ts";
 import { Bridge } from "../../ingest/bridge.ts";
 import { parseForwardTargets } from "../../ingest/forwarder.ts";
 import { createSummary, describeSessions } from "../../ingest/summary.ts";
@@ -14,19 +14,22 @@ export type BridgeConfig = Config<typeof BRIDGE_OPTIONS>;
 export async function runBridge(config: BridgeConfig, ctx: CommandContext, showSessions: boolean): Promise<number> {
   const log = createLogger(config.logLevel);
   const acks = config.acks === "all" ? -1 : (Number(config.acks) as -1 | 0 | 1);
-  const bus = createBus(config, { acks, idempotent: config.idempotent, requestTimeoutMs: config.requestTimeoutMs }, log);
-  const bridge = new Bridge(
-    { ...config, forwardTo: parseForwardTargets(config.forward) },
-    bus,
+  const bus = createBus(
+    config,
+    { acks, idempotent: config.idempotent, requestTimeoutMs: config.requestTimeoutMs },
     log,
   );
+  const bridge = new Bridge({ ...config, forwardTo: parseForwardTargets(config.forward) }, bus, log);
   await bus.connect();
   const port = await bridge.start();
-  const metrics = config.metricsPort >= 0 ? await startMetricsServer(bridge.metrics.registry, config.metricsHost, config.metricsPort) : undefined;
+  const metrics =
+    config.metricsPort >= 0
+      ? await startMetricsServer(bridge.metrics.registry, config.metricsHost, config.metricsPort)
+      : undefined;
   const where = bus.kind === "kafka" ? `Kafka ${config.kafkaBrokers.join(",")}` : "the in-process bus";
   ctx.out(`slipstream bridge: UDP ${config.udpHost}:${port} -> ${bridge.topicName} on ${where}`);
   if (metrics) ctx.out(`metrics: http://${config.metricsHost}:${metrics.port}/metrics`);
-  ctx.out("Point the game's UDP telemetry (Settings > Telemetry) at this machine, port " + port + ".");
+  ctx.out(`Point the game's UDP telemetry (Settings > Telemetry) at this machine, port ${port}.`);
   const summary = createSummary(bridge);
   const timer =
     config.summaryIntervalS > 0

@@ -13,7 +13,9 @@ test("defaults, then environment, then flags", () => {
   const e = parseOptions(BRIDGE_OPTIONS, [], { SLIPSTREAM_UDP_PORT: "30000", KAFKA_BROKERS: "a:1, b:2" }).config;
   assert.equal(e.udpPort, 30000);
   assert.deepEqual(e.kafkaBrokers, ["a:1", "b:2"]);
-  const f = parseOptions(BRIDGE_OPTIONS, ["--udp-port", "40000", "--drop-policy=drop-oldest"], { SLIPSTREAM_UDP_PORT: "30000" });
+  const f = parseOptions(BRIDGE_OPTIONS, ["--udp-port", "40000", "--drop-policy=drop-oldest"], {
+    SLIPSTREAM_UDP_PORT: "30000",
+  });
   assert.equal(f.config.udpPort, 40000);
   assert.equal(f.config.dropPolicy, "drop-oldest");
   assert.ok(Object.isFrozen(f.config));
@@ -22,7 +24,10 @@ test("defaults, then environment, then flags", () => {
 test("invalid values are clear configuration errors naming the flag and variable", () => {
   assert.throws(
     () => parseOptions(BRIDGE_OPTIONS, ["--udp-port", "70000"], {}),
-    (e: unknown) => e instanceof SlipstreamError && e.code === "invalid-config" && /--udp-port \/ SLIPSTREAM_UDP_PORT/.test(e.message),
+    (e: unknown) =>
+      e instanceof SlipstreamError &&
+      e.code === "invalid-config" &&
+      /--udp-port \/ SLIPSTREAM_UDP_PORT/.test(e.message),
   );
   assert.throws(() => parseOptions(BRIDGE_OPTIONS, [], { SLIPSTREAM_LINGER_MS: "soon" }), /not a whole number/);
   assert.throws(() => parseOptions(BRIDGE_OPTIONS, ["--acks", "2"], {}), /not one of all, -1, 1, 0/);

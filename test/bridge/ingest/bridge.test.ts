@@ -36,7 +36,10 @@ async function startBridge(overrides: Partial<BridgeOptions> = {}) {
   return { bus, bridge, port, got };
 }
 
-async function value(counter: { get(): Promise<{ values: { value: number; labels: Record<string, unknown> }[] }> }, reason?: string) {
+async function value(
+  counter: { get(): Promise<{ values: { value: number; labels: Record<string, unknown> }[] }> },
+  reason?: string,
+) {
   const { values } = await counter.get();
   return values.filter((v) => reason === undefined || v.labels.reason === reason).reduce((s, v) => s + v.value, 0);
 }
@@ -50,7 +53,10 @@ test("every valid datagram exactly once, byte-identical, in order per session, w
   const { bridge, port, got } = await startBridge();
   const stream = mixedStream();
   const valid = stream.filter((s) => !s.rejectAs);
-  await sendUdp(port, stream.map((s) => s.bytes));
+  await sendUdp(
+    port,
+    stream.map((s) => s.bytes),
+  );
   await until(() => got.length >= valid.length);
   await bridge.stop();
   assert.equal(got.length, valid.length);
@@ -72,7 +78,8 @@ test("every valid datagram exactly once, byte-identical, in order per session, w
     assert.equal(g.timestampMs, Math.floor(us / 1000));
   }
   const expected = countBy(stream, (s) => s.rejectAs);
-  for (const [reason, n] of Object.entries(expected)) assert.equal(await value(bridge.metrics.rejected, reason), n, reason);
+  for (const [reason, n] of Object.entries(expected))
+    assert.equal(await value(bridge.metrics.rejected, reason), n, reason);
   assert.equal(await value(bridge.metrics.received), stream.length);
   assert.equal(await value(bridge.metrics.accepted), valid.length);
   assert.equal(await value(bridge.metrics.produced), valid.length);

@@ -4,7 +4,12 @@ import type { BusRecord, RecordSink } from "../../../bridge/bus/types.ts";
 import { ProduceLoop, type ProduceLoopOptions } from "../../../bridge/ingest/produce-loop.ts";
 import { SendQueue } from "../../../bridge/ingest/send-queue.ts";
 
-const rec = (n: number): BusRecord => ({ key: String(n % 3), value: new Uint8Array([n & 255]), headers: {}, timestampMs: n });
+const rec = (n: number): BusRecord => ({
+  key: String(n % 3),
+  value: new Uint8Array([n & 255]),
+  headers: {},
+  timestampMs: n,
+});
 const options: ProduceLoopOptions = {
   topic: "t.raw",
   lingerMs: 5,
@@ -56,7 +61,10 @@ test("records are written in order, in batches no larger than the limit", async 
   for (let i = 0; i < 500; i++) push(i);
   assert.equal(await loop.stop(2000), 0);
   const all = sink.batches.flat();
-  assert.deepEqual(all, Array.from({ length: 500 }, (_, i) => i));
+  assert.deepEqual(
+    all,
+    Array.from({ length: 500 }, (_, i) => i),
+  );
   assert.ok(sink.batches.every((b) => b.length <= 50));
   assert.equal(counts().written, 500);
 });

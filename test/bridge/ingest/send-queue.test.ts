@@ -3,7 +3,12 @@ import { test } from "node:test";
 import type { BusRecord } from "../../../bridge/bus/types.ts";
 import { RECORD_OVERHEAD_BYTES, SendQueue } from "../../../bridge/ingest/send-queue.ts";
 
-const rec = (n: number, size = 100): BusRecord => ({ key: "k", value: new Uint8Array(size).fill(n), headers: {}, timestampMs: n });
+const rec = (n: number, size = 100): BusRecord => ({
+  key: "k",
+  value: new Uint8Array(size).fill(n),
+  headers: {},
+  timestampMs: n,
+});
 const cost = 100 + RECORD_OVERHEAD_BYTES;
 
 test("drop-newest refuses what does not fit and keeps everything queued", () => {

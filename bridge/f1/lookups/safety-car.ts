@@ -1,0 +1,40 @@
+// Safety car status (Session m_safetyCarStatus): 0-2 in the F1 2018/2019 specs, 3 = formation lap from F1 2020 on.
+// Safety car event details ("SCAR", F1 24 and F1 25 specs): safetyCarType uses the same ids, eventType 0-3.
+import { isLookupFormat, lookup, lookupForFormat } from "./lookup.ts";
+
+export const SAFETY_CAR_STATUS_2018 = {
+  0: "No Safety Car",
+  1: "Full Safety Car",
+  2: "Virtual Safety Car",
+} as const;
+
+export const SAFETY_CAR_STATUS_2020 = {
+  ...SAFETY_CAR_STATUS_2018,
+  3: "Formation Lap",
+} as const;
+
+export const SAFETY_CAR_STATUS_BY_FORMAT = [
+  [2018, SAFETY_CAR_STATUS_2018],
+  [2020, SAFETY_CAR_STATUS_2020],
+] as const;
+
+/** SCAR event m_eventDetails.eventType. */
+export const SAFETY_CAR_EVENT_TYPES = {
+  0: "Deployed",
+  1: "Returning",
+  2: "Returned",
+  3: "Resume Race",
+} as const;
+
+export function safetyCarStatusName(packetFormat: number, id: number): string | undefined {
+  return lookupForFormat<string>(SAFETY_CAR_STATUS_BY_FORMAT, packetFormat, id);
+}
+
+/** SCAR event safetyCarType (2024+): same ids as the session's safety car status. */
+export function safetyCarTypeName(packetFormat: number, id: number): string | undefined {
+  return isLookupFormat(packetFormat) && packetFormat >= 2024 ? lookup(SAFETY_CAR_STATUS_2020, id) : undefined;
+}
+
+export function safetyCarEventTypeName(packetFormat: number, id: number): string | undefined {
+  return isLookupFormat(packetFormat) && packetFormat >= 2024 ? lookup(SAFETY_CAR_EVENT_TYPES, id) : undefined;
+}

@@ -1,0 +1,27 @@
+// Team names by packetFormat: one table per format (EA F1 2018 to F1 25 appendices, "Team IDs").
+import { type LookupFormat, type LookupTable, lookup } from "./lookup.ts";
+import { TEAMS_2018, TEAMS_2019, TEAMS_2020, TEAMS_2021 } from "./team-ids-2018-2021.ts";
+import { TEAMS_2022, TEAMS_2023, TEAMS_2024, TEAMS_2025 } from "./team-ids-2022-2025.ts";
+
+export const TEAMS_BY_FORMAT = {
+  2018: TEAMS_2018,
+  2019: TEAMS_2019,
+  2020: TEAMS_2020,
+  2021: TEAMS_2021,
+  2022: TEAMS_2022,
+  2023: TEAMS_2023,
+  2024: TEAMS_2024,
+  2025: TEAMS_2025,
+} as const satisfies Record<LookupFormat, LookupTable>;
+
+/** From packetFormat 2021 on, 255 marks an invalid team (or none selected in the lobby). In 2020 it is "My Team". */
+export const TEAM_ID_INVALID = 255;
+
+export function teamsFor(packetFormat: number): LookupTable | undefined {
+  return (TEAMS_BY_FORMAT as Partial<Record<number, LookupTable>>)[packetFormat];
+}
+
+export function teamName(packetFormat: number, teamId: number): string | undefined {
+  const table = teamsFor(packetFormat);
+  return table === undefined ? undefined : lookup(table, teamId);
+}

@@ -1,0 +1,71 @@
+// `npm test`: type check, lint, then every *.test.ts under test/ with node's test runner.
+// Integration tests need a real Kafka broker: KAFKA_BROKERS when set, else one started here for the run
+// (jars resolved with Maven on first use) and stopped after. Flags: --unit (no integration tests),
+// --no-checks (skip type check and lint), and any other words filter test files by path.
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type KafkaBroker, startKafkaBroker } from "./kafka/broker.ts";
+
+const args = process.argv.slice(2);
+const unitOnly = args.includes("--unit");
+const checks = !args.includes("--no-checks");
+const filters = args.filter((a) => !a.startsWith("--"));
+
+function find(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return find(path);
+    return name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+function run(what: string, command: string, commandArgs: string[], env = process.env): number {
+  process.stdout.write(`\n== ${what}\n`);
+  return spawnSync(command, commandArgs, { stdio: "inherit", env }).status ?? 1;
+}
+
+const files = find("test")
+  .filter((f) => !unitOnly || !f.startsWith(join("test", "integration")))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+
+let failed = 0;
+if (checks) {
+  failed += run("type check (tsc)", "npx", ["tsc", "-p", "tsconfig.json"]) === 0 ? 0 : 1;
+  failed += run("lint and format (biome)", "npx", ["biome", "check", "."]) === 0 ? 0 : 1;
+}
+
+const env = { ...process.env };
+let broker: KafkaBroker | undefined;
+let dataDir: string | undefined;
+if (files.some((f) => f.startsWith(join("test", "integration"))) && !env.KAFKA_BROKERS) {
+  process.stdout.write("\n== starting a local Kafka broker for the integration tests\n");
+  dataDir = await mkdtemp(join(tmpdir(), "slipstream-test-kafka-"));
+  broker = await startKafkaBroker({ port: 29092, controllerPort: 29093, dataDir });
+  env.KAFKA_BROKERS = broker.brokers.join(",");
+  process.stdout.write(`broker ready at ${env.KAFKA_BROKERS}\n`);
+}
+
+const testStatus = run(
+  "tests",
+  process.execPath,
+  [
+    "--import",
+    "tsx",
+    "--test",
+    "--test-reporter=spec",
+    "--test-reporter-destination=stdout",
+    "--test-reporter=./scripts/summary-reporter.mjs",
+    "--test-reporter-destination=stdout",
+    ...files,
+  ],
+  env,
+);
+
+await broker?.stop();
+if (dataDir) await rm(dataDir, { recursive: true, force: true });
+if (failed > 0) process.stdout.write(`\n${failed} check(s) failed (type check or lint): see above\n`);
+process.exit(testStatus !== 0 || failed > 0 ? 1 : 0);
