@@ -27,6 +27,8 @@ export class KafkaBus implements Bus {
   private readonly producer: Producer;
   private admin: Admin | undefined;
   private readonly consumers = new Set<Consumer>();
+  /** The producer's connection, made on first use and again after a failure. */
+  private connecting: Promise<void> | undefined;
 
   constructor(private readonly options: KafkaBusOptions) {
     const log = options.logger.child({ component: "kafkajs" });
@@ -55,13 +57,13 @@ export class KafkaBus implements Bus {
   }
 
   async connect(): Promise<void> {
-    try {
-      await this.producer.connect();
-    } catch (error) {
+    this.connecting ??= this.producer.connect().catch((error: unknown) => {
+      this.connecting = undefined;
       throw new SlipstreamError("bus-unavailable", `cannot reach Kafka at ${this.options.brokers.join(",")}`, {
         cause: error,
       });
-    }
+    });
+    await this.connecting;
   }
 
   async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
@@ -91,6 +93,7 @@ export class KafkaBus implements Bus {
   }
 
   async write(topic: string, records: readonly BusRecord[]): Promise<void> {
+    await this.connect();
     try {
       await this.producer.send({
         topic,

@@ -51,6 +51,7 @@ export class Bridge {
   private readonly warned = new Set<string>();
   private readonly topic: string;
   private socket: Socket | undefined;
+  private settingUp: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly options: BridgeOptions,
@@ -98,19 +99,17 @@ export class Bridge {
     return this.topic;
   }
 
-  /** Creates the raw topic if missing, binds the socket, starts producing. Returns the bound UDP port. */
+  /**
+   * Binds the socket and starts producing. Kafka need not be up: datagrams queue (within the limit) while
+   * the topic set-up is retried in the background, and flow once it succeeds. Returns the bound UDP port.
+   */
   async start(): Promise<number> {
-    await this.bus.ensureTopics([
-      { topic: this.topic, partitions: this.options.topicPartitions, retentionMs: this.options.topicRetentionMs },
-    ]);
-    this.loop.start();
     const socket = createSocket({
       type: isIPv6(this.options.udpHost) ? "udp6" : "udp4",
       recvBufferSize: this.options.receiveBufferBytes,
     });
     this.socket = socket;
     socket.on("message", (bytes, remote) => this.receive(bytes, remote));
-    socket.on("error", (error) => this.log.error({ err: error }, "UDP socket error"));
     await new Promise<void>((resolve, reject) => {
       socket.once("error", (error) =>
         reject(
@@ -121,12 +120,39 @@ export class Bridge {
       );
       socket.bind(this.options.udpPort, this.options.udpHost, () => resolve());
     });
+    socket.on("error", (error) => this.log.error({ err: error }, "UDP socket error"));
     const port = socket.address().port;
     this.log.info(
       { udp: `${this.options.udpHost}:${port}`, topic: this.topic, bus: this.bus.kind },
       "bridge listening",
     );
+    const firstTry = this.setUpTopic();
+    this.settingUp = firstTry.then((ok) => (ok ? undefined : this.retrySetUp()));
+    await firstTry;
     return port;
+  }
+
+  private async setUpTopic(): Promise<boolean> {
+    try {
+      await this.bus.ensureTopics([
+        { topic: this.topic, partitions: this.options.topicPartitions, retentionMs: this.options.topicRetentionMs },
+      ]);
+      this.loop.start();
+      return true;
+    } catch (error) {
+      this.metrics.busUp.set(0);
+      this.log.warn({ err: error, queueBytes: this.queue.bytes }, "bus not ready; queueing and retrying");
+      return false;
+    }
+  }
+
+  private async retrySetUp(): Promise<void> {
+    let delay = 250;
+    while (this.socket) {
+      await new Promise((r) => setTimeout(r, delay));
+      if (!this.socket || (await this.setUpTopic())) return;
+      delay = Math.min(delay * 2, 5000);
+    }
   }
 
   /** One datagram from the socket. Public so tests and the replayer can drive it without UDP. */
@@ -176,6 +202,7 @@ export class Bridge {
     const socket = this.socket;
     this.socket = undefined;
     if (socket) await new Promise<void>((resolve) => socket.close(() => resolve()));
+    await this.settingUp;
     const left = await this.loop.stop(deadlineMs);
     if (left > 0) {
       this.metrics.dropped.inc({ reason: "shutdown" }, left);

@@ -21,25 +21,36 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
   }
 }
 
-test("a broker outage mid-stream loses nothing that was accepted", { timeout: 240_000 }, async () => {
+test("the bridge starts before Kafka, rides out a mid-stream outage, and loses nothing it accepted", {
+  timeout: 240_000,
+}, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), "slipstream-outage-"));
-  let broker = await startKafkaBroker({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir });
+  const brokers = [`127.0.0.1:${PORT}`];
   const bridge = await startBridgeProcess(["--topic-prefix", "outage", "--topic-partitions", "2"], {
-    KAFKA_BROKERS: broker.brokers.join(","),
+    KAFKA_BROKERS: brokers.join(","),
     SLIPSTREAM_LOG_LEVEL: "error",
   });
+  const produced = () => bridge.metric("slipstream_bridge_records_produced_total");
   const valid = validFixtureDatagrams();
-  const half = Math.floor(valid.length / 2);
+  const [a, b] = [Math.floor(valid.length / 3), Math.floor((2 * valid.length) / 3)];
+  let broker: Awaited<ReturnType<typeof startKafkaBroker>> | undefined;
   try {
-    await sendUdp(bridge.udpPort, valid.slice(0, half));
+    // No broker yet: the bridge listens and queues.
+    await sendUdp(bridge.udpPort, valid.slice(0, a));
     await until(
-      async () => (await bridge.metric("slipstream_bridge_records_produced_total")) === half,
-      30_000,
-      "first half",
+      async () => (await bridge.metric("slipstream_bridge_datagrams_accepted_total")) === a,
+      10_000,
+      "accepted",
     );
+    assert.equal(await produced(), 0);
+
+    broker = await startKafkaBroker({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir });
+    await until(async () => (await produced()) === a, 60_000, "the first part once Kafka is up");
+    await sendUdp(bridge.udpPort, valid.slice(a, b));
+    await until(async () => (await produced()) === b, 30_000, "the second part");
 
     await broker.stop();
-    await sendUdp(bridge.udpPort, valid.slice(half));
+    await sendUdp(bridge.udpPort, valid.slice(b));
     await until(async () => (await bridge.metric("slipstream_bridge_bus_up")) === 0, 60_000, "the bridge to notice");
     assert.equal(
       await bridge.metric("slipstream_bridge_datagrams_accepted_total"),
@@ -49,11 +60,7 @@ test("a broker outage mid-stream loses nothing that was accepted", { timeout: 24
     assert.ok((await bridge.metric("slipstream_bridge_queue_bytes")) > 0, "the backlog is queued");
 
     broker = await startKafkaBroker({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir });
-    await until(
-      async () => (await bridge.metric("slipstream_bridge_records_produced_total")) === valid.length,
-      120_000,
-      "the backlog to be produced",
-    );
+    await until(async () => (await produced()) === valid.length, 120_000, "the backlog to be produced");
     assert.equal(await bridge.metric("slipstream_bridge_queue_bytes"), 0);
     assert.equal(await bridge.metric("slipstream_bridge_records_dropped_total", 'reason="queue-full"'), 0);
 
@@ -66,8 +73,8 @@ test("a broker outage mid-stream loses nothing that was accepted", { timeout: 24
       await bus.close();
     }
   } finally {
-    await bridge.stop();
-    await broker.stop();
+    assert.equal(await bridge.stop(), 0);
+    await broker?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 });

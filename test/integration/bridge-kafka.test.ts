@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
+import kafkajs from "kafkajs";
 import { RAW_HEADERS } from "../../bridge/protocol/raw-topic.ts";
 import { startBridgeProcess } from "../support/bridge-process.ts";
 import { countBy, mixedStream, sendUdp } from "../support/datagram-stream.ts";
@@ -11,10 +12,26 @@ import { expectedBySession, readTopic, valuesByKey } from "../support/read-topic
 test("valid datagrams reach <prefix>.raw exactly once, byte-identical, in order per session; invalid ones are counted", async () => {
   const brokers = requireKafkaBrokers();
   const prefix = `it-${randomUUID().slice(0, 8)}`;
-  const bridge = await startBridgeProcess(["--topic-prefix", prefix, "--rig-id", "rig-a", "--topic-partitions", "3"], {
-    KAFKA_BROKERS: brokers.join(","),
-  });
+  const bridge = await startBridgeProcess(
+    [
+      "--topic-prefix",
+      prefix,
+      "--rig-id",
+      "rig-a",
+      "--topic-partitions",
+      "3",
+      "--topic-retention-ms",
+      "3600000",
+      "--summary-interval",
+      "1",
+    ],
+    {
+      KAFKA_BROKERS: brokers.join(","),
+    },
+  );
   const bus = kafkaBus(brokers);
+  const admin = new kafkajs.Kafka({ brokers, logLevel: kafkajs.logLevel.NOTHING }).admin();
+  await admin.connect();
   try {
     const stream = mixedStream();
     const valid = stream.filter((s) => !s.rejectAs).map((s) => s.bytes);
@@ -35,8 +52,21 @@ test("valid datagrams reach <prefix>.raw exactly once, byte-identical, in order 
     }
     assert.equal(await bridge.metric("slipstream_bridge_records_produced_total"), valid.length);
     assert.equal(await bridge.metric("slipstream_bridge_bus_up"), 1);
+    const [topic] = (await admin.fetchTopicMetadata({ topics: [`${prefix}.raw`] })).topics;
+    assert.equal(topic?.partitions.length, 3, "the bridge created its topic with the configured partitions");
+    const config = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: kafkajs.ConfigResourceTypes.TOPIC, name: `${prefix}.raw`, configNames: ["retention.ms"] }],
+    });
+    assert.equal(config.resources[0]?.configEntries[0]?.configValue, "3600000");
+    await new Promise((r) => setTimeout(r, 1100));
+    assert.ok(
+      bridge.output.some((l) => l.startsWith(`received ${stream.length} `) && l.includes(`produced ${valid.length} `)),
+      `a one-line summary with the counts:\n${bridge.output.join("\n")}`,
+    );
   } finally {
     assert.equal(await bridge.stop(), 0);
     await bus.close();
+    await admin.disconnect();
   }
 });

@@ -16,10 +16,11 @@ export interface BridgeProcess {
 export async function startBridgeProcess(
   args: readonly string[],
   env: Record<string, string> = {},
+  command: "bridge" | "demo" = "bridge",
 ): Promise<BridgeProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [BIN, "bridge", "--udp-host", "127.0.0.1", "--udp-port", "0", "--metrics-port", "0", ...args],
+    [BIN, command, "--udp-host", "127.0.0.1", "--udp-port", "0", "--metrics-port", "0", ...args],
     {
       env: { ...process.env, SLIPSTREAM_LOG_LEVEL: "warn", ...env },
       stdio: ["ignore", "pipe", "pipe"],

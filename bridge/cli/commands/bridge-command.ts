@@ -20,7 +20,6 @@ export async function runBridge(config: BridgeConfig, ctx: CommandContext, showS
     log,
   );
   const bridge = new Bridge({ ...config, forwardTo: parseForwardTargets(config.forward) }, bus, log);
-  await bus.connect();
   const port = await bridge.start();
   const metrics =
     config.metricsPort >= 0

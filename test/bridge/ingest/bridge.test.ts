@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { createSocket } from "node:dgram";
 import { test } from "node:test";
+import { pino } from "pino";
 import { MemoryBus } from "../../../bridge/bus/memory-bus.ts";
 import type { ConsumedRecord } from "../../../bridge/bus/types.ts";
 import { Bridge, type BridgeOptions } from "../../../bridge/ingest/bridge.ts";
@@ -138,4 +139,24 @@ test("a full queue drops by policy and counts every drop (drop-newest keeps what
   assert.ok(bridge.queueBytes <= limit);
   await bridge.stop(50);
   assert.equal(await value(bridge.metrics.dropped, "shutdown"), 10);
+});
+
+test("an unsupported format is logged once per source, with the setting to choose, and counted each time", async () => {
+  const lines: string[] = [];
+  const log = pino({ level: "warn" }, { write: (l: string) => void lines.push(l) });
+  const bridge = new Bridge({ ...base }, new MemoryBus(), log);
+  await bridge.start();
+  const future = Buffer.alloc(1400);
+  future.writeUInt16LE(2026, 0);
+  for (const address of ["10.0.0.1", "10.0.0.1", "10.0.0.1", "10.0.0.2"]) {
+    assert.equal(bridge.receive(future, { address, port: 5000, family: "IPv4" }), "unsupported-format");
+  }
+  await bridge.stop();
+  const warnings = lines.map((l) => JSON.parse(l)).filter((l) => l.packetFormat === 2026);
+  assert.deepEqual(
+    warnings.map((w) => w.source),
+    ["10.0.0.1", "10.0.0.2"],
+  );
+  assert.match(warnings[0].msg, /"UDP Format" to 2025/);
+  assert.equal(await value(bridge.metrics.rejected, "unsupported-format"), 4);
 });

@@ -1,0 +1,24 @@
+// `npm start` runs `slipstream demo`: the bridge on the in-process bus with a live view of the sessions.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { decode } from "../../../bridge/f1/decode.ts";
+import { startBridgeProcess } from "../../support/bridge-process.ts";
+import { sendUdp } from "../../support/datagram-stream.ts";
+import { loadJsonlFixtures } from "../../support/fixtures.ts";
+
+test("the demo shows each session it receives, with its packet mix", async () => {
+  const demo = await startBridgeProcess(["--summary-interval", "1"], { KAFKA_BROKERS: "" }, "demo");
+  try {
+    const datagrams = loadJsonlFixtures(2025).map((f) => f.bytes);
+    const first = decode(datagrams[0] as Buffer);
+    assert.ok(first.ok);
+    await sendUdp(demo.udpPort, datagrams);
+    const t0 = Date.now();
+    const line = () => demo.output.find((l) => l.includes(`session ${first.packet.header.sessionUID} F1 2025`));
+    while (!line() && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 100));
+    assert.match(line() ?? demo.output.join("\n"), new RegExp(`: ${datagrams.length} packets, .*motion:1`));
+    assert.ok(demo.output.some((l) => l.includes("on the in-process bus")));
+  } finally {
+    assert.equal(await demo.stop(), 0);
+  }
+});
