@@ -4,7 +4,7 @@ import { header2018 } from "./headers.ts";
 
 // Layouts from "F1 2018 UDP Specification" (Codemasters forum). 20 cars; wheel arrays are RL, RR, FL, FR.
 
-/** CarMotionData (2018-2022); direction vectors are normalised i16 (divide by 32767). */
+/** CarMotionData (unchanged in every format); direction vectors are normalised i16 (divide by 32767). */
 export const carMotionData2018 = struct({
   worldPositionX: f32,
   worldPositionY: f32,

@@ -15,7 +15,7 @@ import { header2019 } from "./headers.ts";
 // Motion (id 0), Lap Data (id 2) and Car Setups (id 5) are unchanged from 2018.
 
 /** Session packet (id 1): 2018's `era` byte becomes `formula`. */
-const session2019 = struct({
+export const session2019 = struct({
   ...sessionHead2018,
   formula: u8,
   ...sessionTail2018,
@@ -100,6 +100,19 @@ export const vehicleEvent2019 = struct({
   vehicleIdx: u8,
 });
 
+/** Event packet (id 3): the 4-char code, then the EventDataDetails union (5 bytes: FastestLap). */
+export const events2019 = {
+  SSTA: null,
+  SEND: null,
+  FTLP: fastestLap2019,
+  RTMT: vehicleEvent2019,
+  DRSE: null,
+  DRSD: null,
+  TMPT: vehicleEvent2019,
+  CHQF: null,
+  RCWN: vehicleEvent2019,
+} as const;
+
 export const format2019 = defineFormat({
   packetFormat: 2019,
   header: header2019,
@@ -112,17 +125,6 @@ export const format2019 = defineFormat({
     carTelemetry: carTelemetry2019,
     carStatus: carStatus2019,
   },
-  // Event packet (id 3): the 4-char code, then the EventDataDetails union (5 bytes: FastestLap).
   eventDetailsBytes: 5,
-  events: {
-    SSTA: null,
-    SEND: null,
-    FTLP: fastestLap2019,
-    RTMT: vehicleEvent2019,
-    DRSE: null,
-    DRSD: null,
-    TMPT: vehicleEvent2019,
-    CHQF: null,
-    RCWN: vehicleEvent2019,
-  },
+  events: events2019,
 });

@@ -1,57 +1,18 @@
 import { defineFormat } from "../format.ts";
-import { array, f32, f64, i8, i16, str, struct, u8, u16, u32 } from "../schema.ts";
+import { array, f32, f64, i8, str, struct, u8, u16, u32 } from "../schema.ts";
+import { carMotionData2018, motion2018 } from "./2018.ts";
+import { carTelemetryData2019, events2019, participantData2019, session2019 } from "./2019.ts";
 import { header2020 } from "./headers.ts";
 
 // F1 2020 ("F1 2020 UDP Specification", Codemasters forum). Every wheel array is ordered RL, RR, FL, FR.
 
-/** Motion packet: physics of every car, then extra data for the player's car only. */
-export const carMotionData2020 = struct({
-  worldPositionX: f32,
-  worldPositionY: f32,
-  worldPositionZ: f32,
-  worldVelocityX: f32,
-  worldVelocityY: f32,
-  worldVelocityZ: f32,
-  // Normalised directions packed as int16: divide by 32767 for -1.0 to 1.0.
-  worldForwardDirX: i16,
-  worldForwardDirY: i16,
-  worldForwardDirZ: i16,
-  worldRightDirX: i16,
-  worldRightDirY: i16,
-  worldRightDirZ: i16,
-  gForceLateral: f32,
-  gForceLongitudinal: f32,
-  gForceVertical: f32,
-  yaw: f32,
-  pitch: f32,
-  roll: f32,
-});
-
+/** Motion packet: 2018's with 22 cars (overriding the first key keeps its place). */
 export const packetMotionData2020 = struct({
-  carMotionData: array(carMotionData2020, 22),
-  suspensionPosition: array(f32, 4),
-  suspensionVelocity: array(f32, 4),
-  suspensionAcceleration: array(f32, 4),
-  wheelSpeed: array(f32, 4),
-  wheelSlip: array(f32, 4),
-  localVelocityX: f32,
-  localVelocityY: f32,
-  localVelocityZ: f32,
-  angularVelocityX: f32,
-  angularVelocityY: f32,
-  angularVelocityZ: f32,
-  angularAccelerationX: f32,
-  angularAccelerationY: f32,
-  angularAccelerationZ: f32,
-  frontWheelsAngle: f32,
+  ...motion2018.fields,
+  carMotionData: array(carMotionData2018, 22),
 });
 
-/** Session packet. */
-export const marshalZone2020 = struct({
-  zoneStart: f32,
-  zoneFlag: i8,
-});
-
+/** Session packet: 2019's, then the weather forecast. */
 export const weatherForecastSample2020 = struct({
   sessionType: u8,
   timeOffset: u8,
@@ -61,25 +22,7 @@ export const weatherForecastSample2020 = struct({
 });
 
 export const packetSessionData2020 = struct({
-  weather: u8,
-  trackTemperature: i8,
-  airTemperature: i8,
-  totalLaps: u8,
-  trackLength: u16,
-  sessionType: u8,
-  trackId: i8,
-  formula: u8,
-  sessionTimeLeft: u16,
-  sessionDuration: u16,
-  pitSpeedLimit: u8,
-  gamePaused: u8,
-  isSpectating: u8,
-  spectatorCarIndex: u8,
-  sliProNativeSupport: u8,
-  numMarshalZones: u8,
-  marshalZones: array(marshalZone2020, 21),
-  safetyCarStatus: u8,
-  networkGame: u8,
+  ...session2019.fields,
   numWeatherForecastSamples: u8,
   weatherForecastSamples: array(weatherForecastSample2020, 20),
 });
@@ -120,15 +63,6 @@ export const packetLapData2020 = struct({
 });
 
 /** Event packet details (the union is as large as Penalty, 7 bytes). */
-export const vehicleEvent2020 = struct({
-  vehicleIdx: u8,
-});
-
-export const fastestLap2020 = struct({
-  vehicleIdx: u8,
-  lapTime: f32,
-});
-
 export const penalty2020 = struct({
   penaltyType: u8,
   infringementType: u8,
@@ -145,33 +79,15 @@ export const speedTrap2020 = struct({
 });
 
 export const events2020 = {
-  SSTA: null,
-  SEND: null,
-  FTLP: fastestLap2020,
-  RTMT: vehicleEvent2020,
-  DRSE: null,
-  DRSD: null,
-  TMPT: vehicleEvent2020,
-  CHQF: null,
-  RCWN: vehicleEvent2020,
+  ...events2019,
   PENA: penalty2020,
   SPTP: speedTrap2020,
 } as const;
 
-/** Participants packet. */
-export const participantData2020 = struct({
-  aiControlled: u8,
-  driverId: u8,
-  teamId: u8,
-  raceNumber: u8,
-  nationality: u8,
-  name: str(48),
-  yourTelemetry: u8,
-});
-
+/** Participants packet: 2019's ParticipantData, 22 cars. */
 export const packetParticipantsData2020 = struct({
   numActiveCars: u8,
-  participants: array(participantData2020, 22),
+  participants: array(participantData2019, 22),
 });
 
 /** Car Setups packet (unchanged until F1 22). */
@@ -204,23 +120,11 @@ export const packetCarSetupData2020 = struct({
   carSetups: array(carSetupData2020, 22),
 });
 
-/** Car Telemetry packet: tyre temperatures shrink to uint8 this year; buttons are still here. */
+/** Car Telemetry packet: tyre temperatures shrink to uint8 this year (overridden in place); buttons are still here. */
 export const carTelemetryData2020 = struct({
-  speed: u16,
-  throttle: f32,
-  steer: f32,
-  brake: f32,
-  clutch: u8,
-  gear: i8,
-  engineRPM: u16,
-  drs: u8,
-  revLightsPercent: u8,
-  brakesTemperature: array(u16, 4),
+  ...carTelemetryData2019.fields,
   tyresSurfaceTemperature: array(u8, 4),
   tyresInnerTemperature: array(u8, 4),
-  engineTemperature: u16,
-  tyresPressure: array(f32, 4),
-  surfaceType: array(u8, 4),
 });
 
 export const packetCarTelemetryData2020 = struct({

@@ -1,12 +1,12 @@
 import { defineFormat } from "../format.ts";
 import { array, f32, f64, i8, str, struct, u8, u16, u32 } from "../schema.ts";
+import { vehicleEvent2019 } from "./2019.ts";
 import {
   events2020,
   packetCarSetupData2020,
   packetMotionData2020,
   packetSessionData2020,
   speedTrap2020,
-  vehicleEvent2020,
 } from "./2020.ts";
 import { header2020 } from "./headers.ts";
 
@@ -104,8 +104,8 @@ export const events2021 = {
   SPTP: speedTrap2021,
   STLG: startLights2021,
   LGOT: null,
-  DTSV: vehicleEvent2020,
-  SGSV: vehicleEvent2020,
+  DTSV: vehicleEvent2019,
+  SGSV: vehicleEvent2019,
   FLBK: flashback2021,
   BUTN: buttons2021,
 } as const;
@@ -264,7 +264,8 @@ export const tyreStintHistoryData2021 = struct({
   tyreVisualCompound: u8,
 });
 
-export const packetSessionHistoryData2021 = struct({
+/** The Session History packet's fields before its lap history array (unchanged up to F1 25). */
+export const sessionHistoryHead2021 = {
   carIdx: u8,
   numLaps: u8,
   numTyreStints: u8,
@@ -272,6 +273,10 @@ export const packetSessionHistoryData2021 = struct({
   bestSector1LapNum: u8,
   bestSector2LapNum: u8,
   bestSector3LapNum: u8,
+} as const;
+
+export const packetSessionHistoryData2021 = struct({
+  ...sessionHistoryHead2021,
   lapHistoryData: array(lapHistoryData2021, 100),
   tyreStintsHistoryData: array(tyreStintHistoryData2021, 8),
 });

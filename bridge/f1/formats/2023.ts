@@ -1,96 +1,32 @@
 import { defineFormat } from "../format.ts";
-import { array, f32, f64, i8, i16, str, struct, u8, u16, u32 } from "../schema.ts";
+import { array, f32, i8, i16, str, struct, u8, u16, u32 } from "../schema.ts";
+import { carMotionData2018 } from "./2018.ts";
+import { packetCarSetupData2020 } from "./2020.ts";
+import {
+  packetCarTelemetryData2021,
+  participantData2021,
+  sessionHistoryHead2021,
+  tyreStintHistoryData2021,
+} from "./2021.ts";
+import {
+  events2022,
+  packetCarDamageData2022,
+  packetFinalClassificationData2022,
+  packetSessionData2022,
+} from "./2022.ts";
 import { header2023 } from "./headers.ts";
 
 // Layouts from EA's "Data Output from F1 23 Game". 22 cars; wheel arrays are RL, RR, FL, FR.
-
-/** CarMotionData (2023-2025); direction vectors are normalised i16 (divide by 32767). */
-export const carMotionData2023 = struct({
-  worldPositionX: f32,
-  worldPositionY: f32,
-  worldPositionZ: f32,
-  worldVelocityX: f32,
-  worldVelocityY: f32,
-  worldVelocityZ: f32,
-  worldForwardDirX: i16,
-  worldForwardDirY: i16,
-  worldForwardDirZ: i16,
-  worldRightDirX: i16,
-  worldRightDirY: i16,
-  worldRightDirZ: i16,
-  gForceLateral: f32,
-  gForceLongitudinal: f32,
-  gForceVertical: f32,
-  yaw: f32,
-  pitch: f32,
-  roll: f32,
-});
+// Car Setups, Car Telemetry, Final Classification and Car Damage are unchanged from F1 22.
 
 /** Motion packet (id 0). From F1 23 the player-only extras moved to the Motion Ex packet. */
 export const motion2023 = struct({
-  carMotionData: array(carMotionData2023, 22),
+  carMotionData: array(carMotionData2018, 22),
 });
 
-export const marshalZone2023 = struct({
-  zoneStart: f32,
-  zoneFlag: i8,
-});
-
-export const weatherForecastSample2023 = struct({
-  sessionType: u8,
-  timeOffset: u8,
-  weather: u8,
-  trackTemperature: i8,
-  trackTemperatureChange: i8,
-  airTemperature: i8,
-  airTemperatureChange: i8,
-  rainPercentage: u8,
-});
-
-/** Session packet (id 1). */
+/** Session packet (id 1): adds units, safety car and red flag counts. */
 export const session2023 = struct({
-  weather: u8,
-  trackTemperature: i8,
-  airTemperature: i8,
-  totalLaps: u8,
-  trackLength: u16,
-  sessionType: u8,
-  trackId: i8,
-  formula: u8,
-  sessionTimeLeft: u16,
-  sessionDuration: u16,
-  pitSpeedLimit: u8,
-  gamePaused: u8,
-  isSpectating: u8,
-  spectatorCarIndex: u8,
-  sliProNativeSupport: u8,
-  numMarshalZones: u8,
-  marshalZones: array(marshalZone2023, 21),
-  safetyCarStatus: u8,
-  networkGame: u8,
-  numWeatherForecastSamples: u8,
-  weatherForecastSamples: array(weatherForecastSample2023, 56),
-  forecastAccuracy: u8,
-  aiDifficulty: u8,
-  seasonLinkIdentifier: u32,
-  weekendLinkIdentifier: u32,
-  sessionLinkIdentifier: u32,
-  pitStopWindowIdealLap: u8,
-  pitStopWindowLatestLap: u8,
-  pitStopRejoinPosition: u8,
-  steeringAssist: u8,
-  brakingAssist: u8,
-  gearboxAssist: u8,
-  pitAssist: u8,
-  pitReleaseAssist: u8,
-  ERSAssist: u8,
-  DRSAssist: u8,
-  dynamicRacingLine: u8,
-  dynamicRacingLineType: u8,
-  gameMode: u8,
-  ruleSet: u8,
-  timeOfDay: u32,
-  sessionLength: u8,
+  ...packetSessionData2022.fields,
   speedUnitsLeadPlayer: u8,
   temperatureUnitsLeadPlayer: u8,
   speedUnitsSecondaryPlayer: u8,
@@ -140,128 +76,25 @@ export const lapDataPacket2023 = struct({
   timeTrialRivalCarIdx: u8,
 });
 
-/** Event details (id 3), one struct per event code; the union is 12 bytes. */
-export const vehicleEvent2023 = struct({ vehicleIdx: u8 });
-export const fastestLap2023 = struct({ vehicleIdx: u8, lapTime: f32 });
-export const penalty2023 = struct({
-  penaltyType: u8,
-  infringementType: u8,
-  vehicleIdx: u8,
-  otherVehicleIdx: u8,
-  time: u8,
-  lapNum: u8,
-  placesGained: u8,
-});
-export const speedTrap2023 = struct({
-  vehicleIdx: u8,
-  speed: f32,
-  isOverallFastestInSession: u8,
-  isDriverFastestInSession: u8,
-  fastestVehicleIdxInSession: u8,
-  fastestSpeedInSession: f32,
-});
-export const startLights2023 = struct({ numLights: u8 });
-export const flashback2023 = struct({ flashbackFrameIdentifier: u32, flashbackSessionTime: f32 });
-export const buttons2023 = struct({ buttonStatus: u32 });
+/** Event details (id 3): F1 23 adds the red flag and overtake events; the union stays 12 bytes. */
 export const overtake2023 = struct({ overtakingVehicleIdx: u8, beingOvertakenVehicleIdx: u8 });
 
 export const events2023 = {
-  SSTA: null,
-  SEND: null,
-  FTLP: fastestLap2023,
-  RTMT: vehicleEvent2023,
-  DRSE: null,
-  DRSD: null,
-  TMPT: vehicleEvent2023,
-  CHQF: null,
-  RCWN: vehicleEvent2023,
-  PENA: penalty2023,
-  SPTP: speedTrap2023,
-  STLG: startLights2023,
-  LGOT: null,
-  DTSV: vehicleEvent2023,
-  SGSV: vehicleEvent2023,
-  FLBK: flashback2023,
-  BUTN: buttons2023,
+  ...events2022,
   RDFL: null,
   OVTK: overtake2023,
 } as const;
 
 export const participantData2023 = struct({
-  aiControlled: u8,
-  driverId: u8,
-  networkId: u8,
-  teamId: u8,
-  myTeam: u8,
-  raceNumber: u8,
-  nationality: u8,
-  name: str(48),
-  yourTelemetry: u8,
+  ...participantData2021.fields,
   showOnlineNames: u8,
   platform: u8,
 });
 
-/** Participants packet (id 4). */
+/** Participants packet (id 4): adds the online-names setting and the platform. */
 export const participants2023 = struct({
   numActiveCars: u8,
   participants: array(participantData2023, 22),
-});
-
-export const carSetupData2023 = struct({
-  frontWing: u8,
-  rearWing: u8,
-  onThrottle: u8,
-  offThrottle: u8,
-  frontCamber: f32,
-  rearCamber: f32,
-  frontToe: f32,
-  rearToe: f32,
-  frontSuspension: u8,
-  rearSuspension: u8,
-  frontAntiRollBar: u8,
-  rearAntiRollBar: u8,
-  frontSuspensionHeight: u8,
-  rearSuspensionHeight: u8,
-  brakePressure: u8,
-  brakeBias: u8,
-  rearLeftTyrePressure: f32,
-  rearRightTyrePressure: f32,
-  frontLeftTyrePressure: f32,
-  frontRightTyrePressure: f32,
-  ballast: u8,
-  fuelLoad: f32,
-});
-
-/** Car Setups packet (id 5). */
-export const carSetups2023 = struct({
-  carSetups: array(carSetupData2023, 22),
-});
-
-export const carTelemetryData2023 = struct({
-  speed: u16,
-  throttle: f32,
-  steer: f32,
-  brake: f32,
-  clutch: u8,
-  gear: i8,
-  engineRPM: u16,
-  drs: u8,
-  revLightsPercent: u8,
-  revLightsBitValue: u16,
-  brakesTemperature: array(u16, 4),
-  tyresSurfaceTemperature: array(u8, 4),
-  tyresInnerTemperature: array(u8, 4),
-  engineTemperature: u16,
-  tyresPressure: array(f32, 4),
-  surfaceType: array(u8, 4),
-});
-
-/** Car Telemetry packet (id 6). */
-export const carTelemetry2023 = struct({
-  carTelemetryData: array(carTelemetryData2023, 22),
-  mfdPanelIndex: u8,
-  mfdPanelIndexSecondaryPlayer: u8,
-  suggestedGear: i8,
 });
 
 export const carStatusData2023 = struct({
@@ -297,29 +130,6 @@ export const carStatus2023 = struct({
   carStatusData: array(carStatusData2023, 22),
 });
 
-export const finalClassificationData2023 = struct({
-  position: u8,
-  numLaps: u8,
-  gridPosition: u8,
-  points: u8,
-  numPitStops: u8,
-  resultStatus: u8,
-  bestLapTimeInMS: u32,
-  totalRaceTime: f64,
-  penaltiesTime: u8,
-  numPenalties: u8,
-  numTyreStints: u8,
-  tyreStintsActual: array(u8, 8),
-  tyreStintsVisual: array(u8, 8),
-  tyreStintsEndLaps: array(u8, 8),
-});
-
-/** Final Classification packet (id 8). */
-export const finalClassification2023 = struct({
-  numCars: u8,
-  classificationData: array(finalClassificationData2023, 22),
-});
-
 export const lobbyInfoData2023 = struct({
   aiControlled: u8,
   teamId: u8,
@@ -336,35 +146,6 @@ export const lobbyInfo2023 = struct({
   lobbyPlayers: array(lobbyInfoData2023, 22),
 });
 
-export const carDamageData2023 = struct({
-  tyresWear: array(f32, 4),
-  tyresDamage: array(u8, 4),
-  brakesDamage: array(u8, 4),
-  frontLeftWingDamage: u8,
-  frontRightWingDamage: u8,
-  rearWingDamage: u8,
-  floorDamage: u8,
-  diffuserDamage: u8,
-  sidepodDamage: u8,
-  drsFault: u8,
-  ersFault: u8,
-  gearBoxDamage: u8,
-  engineDamage: u8,
-  engineMGUHWear: u8,
-  engineESWear: u8,
-  engineCEWear: u8,
-  engineICEWear: u8,
-  engineMGUKWear: u8,
-  engineTCWear: u8,
-  engineBlown: u8,
-  engineSeized: u8,
-});
-
-/** Car Damage packet (id 10). */
-export const carDamage2023 = struct({
-  carDamageData: array(carDamageData2023, 22),
-});
-
 export const lapHistoryData2023 = struct({
   lapTimeInMS: u32,
   sector1TimeInMS: u16,
@@ -376,28 +157,11 @@ export const lapHistoryData2023 = struct({
   lapValidBitFlags: u8,
 });
 
-export const tyreStintHistoryData2023 = struct({
-  endLap: u8,
-  tyreActualCompound: u8,
-  tyreVisualCompound: u8,
-});
-
-/** The Session History packet's fields before its lap history array (unchanged in F1 24 and F1 25). */
-export const sessionHistoryHead2023 = {
-  carIdx: u8,
-  numLaps: u8,
-  numTyreStints: u8,
-  bestLapTimeLapNum: u8,
-  bestSector1LapNum: u8,
-  bestSector2LapNum: u8,
-  bestSector3LapNum: u8,
-} as const;
-
 /** Session History packet (id 11): one car per packet, cycling through the cars. */
 export const sessionHistory2023 = struct({
-  ...sessionHistoryHead2023,
+  ...sessionHistoryHead2021,
   lapHistoryData: array(lapHistoryData2023, 100),
-  tyreStintsHistoryData: array(tyreStintHistoryData2023, 8),
+  tyreStintsHistoryData: array(tyreStintHistoryData2021, 8),
 });
 
 export const tyreSetData2023 = struct({
@@ -451,12 +215,12 @@ export const format2023 = defineFormat({
     session: session2023,
     lapData: lapDataPacket2023,
     participants: participants2023,
-    carSetups: carSetups2023,
-    carTelemetry: carTelemetry2023,
+    carSetups: packetCarSetupData2020,
+    carTelemetry: packetCarTelemetryData2021,
     carStatus: carStatus2023,
-    finalClassification: finalClassification2023,
+    finalClassification: packetFinalClassificationData2022,
     lobbyInfo: lobbyInfo2023,
-    carDamage: carDamage2023,
+    carDamage: packetCarDamageData2022,
     sessionHistory: sessionHistory2023,
     tyreSets: tyreSets2023,
     motionEx: motionEx2023,

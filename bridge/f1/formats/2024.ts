@@ -1,19 +1,14 @@
 import { defineFormat } from "../format.ts";
 import { array, f32, str, struct, u8, u16, u32 } from "../schema.ts";
 import {
-  carDamage2023,
-  carStatus2023,
-  carTelemetry2023,
-  events2023,
-  finalClassification2023,
-  motion2023,
-  motionEx2023,
-  session2023,
-  sessionHistoryHead2023,
-  tyreSets2023,
-  tyreStintHistoryData2023,
-  weatherForecastSample2023,
-} from "./2023.ts";
+  packetCarTelemetryData2021,
+  participantData2021,
+  sessionHistoryHead2021,
+  tyreStintHistoryData2021,
+  weatherForecastSample2021,
+} from "./2021.ts";
+import { packetCarDamageData2022, packetFinalClassificationData2022 } from "./2022.ts";
+import { carStatus2023, events2023, motion2023, motionEx2023, session2023, tyreSets2023 } from "./2023.ts";
 import { header2023 } from "./headers.ts";
 
 // Layouts from EA's "Data Output from F1 24 Game". F1 24 renames the split times to "...MSPart" and
@@ -23,7 +18,7 @@ import { header2023 } from "./headers.ts";
 export const session2024 = struct({
   ...session2023.fields,
   // Redefining a spread key keeps its place: the array stays between numWeatherForecastSamples and forecastAccuracy.
-  weatherForecastSamples: array(weatherForecastSample2023, 64),
+  weatherForecastSamples: array(weatherForecastSample2021, 64),
   equalCarPerformance: u8,
   recoveryMode: u8,
   flashbackLimit: u8,
@@ -108,16 +103,9 @@ export const events2024 = {
   COLL: collision2024,
 } as const;
 
+/** F1 23's ParticipantData with techLevel before platform, so built from F1 2021's. */
 export const participantData2024 = struct({
-  aiControlled: u8,
-  driverId: u8,
-  networkId: u8,
-  teamId: u8,
-  myTeam: u8,
-  raceNumber: u8,
-  nationality: u8,
-  name: str(48),
-  yourTelemetry: u8,
+  ...participantData2021.fields,
   showOnlineNames: u8,
   techLevel: u16,
   platform: u8,
@@ -194,9 +182,9 @@ export const lapHistoryData2024 = struct({
 
 /** Session History packet (id 11): same layout as F1 23, renamed split times. */
 export const sessionHistory2024 = struct({
-  ...sessionHistoryHead2023,
+  ...sessionHistoryHead2021,
   lapHistoryData: array(lapHistoryData2024, 100),
-  tyreStintsHistoryData: array(tyreStintHistoryData2023, 8),
+  tyreStintsHistoryData: array(tyreStintHistoryData2021, 8),
 });
 
 /** Motion Ex packet (id 13): adds plank heights, suspension roll angles and chassis yaw. */
@@ -240,11 +228,11 @@ export const format2024 = defineFormat({
     lapData: lapDataPacket2024,
     participants: participants2024,
     carSetups: carSetups2024,
-    carTelemetry: carTelemetry2023,
+    carTelemetry: packetCarTelemetryData2021,
     carStatus: carStatus2023,
-    finalClassification: finalClassification2023,
+    finalClassification: packetFinalClassificationData2022,
     lobbyInfo: lobbyInfo2024,
-    carDamage: carDamage2023,
+    carDamage: packetCarDamageData2022,
     sessionHistory: sessionHistory2024,
     tyreSets: tyreSets2023,
     motionEx: motionEx2024,

@@ -1,11 +1,14 @@
 import { defineFormat } from "../format.ts";
-import { array, f32, f64, str, struct, u8, u16, u32 } from "../schema.ts";
-import { carStatus2023, carTelemetry2023, motion2023, tyreSets2023 } from "./2023.ts";
+import { array, f32, f64, str, struct, u8, u32 } from "../schema.ts";
+import { packetCarTelemetryData2021 } from "./2021.ts";
+import { carStatus2023, motion2023, tyreSets2023 } from "./2023.ts";
 import {
   carSetups2024,
   events2024,
   lapDataPacket2024,
+  lobbyInfoData2024,
   motionEx2024,
+  participantData2024,
   session2024,
   sessionHistory2024,
   timeTrial2024,
@@ -30,20 +33,10 @@ export const events2025 = {
 
 export const liveryColour2025 = struct({ red: u8, green: u8, blue: u8 });
 
-/** ParticipantData: the name shrinks from 48 to 32 bytes; livery colours are added. */
+/** ParticipantData: the name shrinks from 48 to 32 bytes (overridden in place); livery colours are added. */
 export const participantData2025 = struct({
-  aiControlled: u8,
-  driverId: u8,
-  networkId: u8,
-  teamId: u8,
-  myTeam: u8,
-  raceNumber: u8,
-  nationality: u8,
+  ...participantData2024.fields,
   name: str(32),
-  yourTelemetry: u8,
-  showOnlineNames: u8,
-  techLevel: u16,
-  platform: u8,
   numColours: u8,
   liveryColours: array(liveryColour2025, 4),
 });
@@ -79,18 +72,10 @@ export const finalClassification2025 = struct({
   classificationData: array(finalClassificationData2025, 22),
 });
 
-/** LobbyInfoData: the name shrinks from 48 to 32 bytes. */
+/** LobbyInfoData: the name shrinks from 48 to 32 bytes (overridden in place). */
 export const lobbyInfoData2025 = struct({
-  aiControlled: u8,
-  teamId: u8,
-  nationality: u8,
-  platform: u8,
+  ...lobbyInfoData2024.fields,
   name: str(32),
-  carNumber: u8,
-  yourTelemetry: u8,
-  showOnlineNames: u8,
-  techLevel: u16,
-  readyStatus: u8,
 });
 
 /** Lobby Info packet (id 9). */
@@ -154,7 +139,7 @@ export const format2025 = defineFormat({
     lapData: lapDataPacket2024,
     participants: participants2025,
     carSetups: carSetups2024,
-    carTelemetry: carTelemetry2023,
+    carTelemetry: packetCarTelemetryData2021,
     carStatus: carStatus2023,
     finalClassification: finalClassification2025,
     lobbyInfo: lobbyInfo2025,
