@@ -23,23 +23,34 @@ export function throughput(work: () => void, itemsPerCall: number, ms: number): 
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
+export interface CompareOptions {
+  readonly rounds: number;
+  readonly roundMs: number;
+  readonly warmupMs: number;
+  /** Runs after each measurement, unmeasured (e.g. lets a background loop catch up). */
+  readonly settle?: () => Promise<void>;
+}
+
 /**
  * Measures a candidate against its baseline in alternating rounds (so machine noise hits both alike),
  * after a warm-up, and reports the medians.
  */
-export function compare(
+export async function compare(
   bench: string,
   unit: string,
   candidate: { run: () => void; items: number },
   baseline: { name: string; run: () => void; items: number },
-  options = { rounds: 5, roundMs: 400, warmupMs: 300 },
-): BenchResult {
+  options: CompareOptions = { rounds: 5, roundMs: 400, warmupMs: 300 },
+): Promise<BenchResult> {
+  const settle = options.settle ?? (async () => {});
   throughput(candidate.run, candidate.items, options.warmupMs);
+  await settle();
   throughput(baseline.run, baseline.items, options.warmupMs);
   const ours: number[] = [];
   const theirs: number[] = [];
   for (let r = 0; r < options.rounds; r++) {
     ours.push(throughput(candidate.run, candidate.items, options.roundMs));
+    await settle();
     theirs.push(throughput(baseline.run, baseline.items, options.roundMs));
   }
   const value = median(ours);

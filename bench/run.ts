@@ -1,4 +1,7 @@
 // `npm run bench`: every benchmark, one JSON line per result, each with its same-run baseline and ratio.
+import { bridgeBenchmarks } from "./bridge-receive.ts";
 import { decodeBenchmarks } from "./decode-mix.ts";
 
-for (const result of decodeBenchmarks()) process.stdout.write(`${JSON.stringify(result)}\n`);
+for (const result of [...(await decodeBenchmarks()), ...(await bridgeBenchmarks())]) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
