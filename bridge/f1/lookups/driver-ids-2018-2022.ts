@@ -1,10 +1,28 @@
 // Driver ids of packetFormat 2018-2022 (Participants m_driverId) from each spec's appendix; the specs' misspellings
 // (Izum, Wilheim, Hulkenburg, Guanya, Guiliano, Gulherme) are corrected to the names the games show.
 // 2018: F1 2018 tables (+37-44, 69-71 from a 2018 parser); 2019/2020: F1 2019/2020 specs; 2021: F1 2021 spec;
-// 2022: F1 22 spec (112-138; 127-138 are renumbered in F1 23).
+// 2022: F1 22 spec (112-138; 127-138 are renumbered in F1 23). Each later format is written as its changes.
+import { omit } from "./tables.ts";
 
-/** Career-mode drivers, in every format from 2018 (F1 25 renames 34 to Lars Kaufmann). */
-export const CAREER_DRIVERS = {
+export const DRIVERS_2018 = {
+  0: "Carlos Sainz",
+  1: "Daniil Kvyat",
+  2: "Daniel Ricciardo",
+  3: "Fernando Alonso",
+  6: "Kimi Räikkönen",
+  7: "Lewis Hamilton",
+  8: "Marcus Ericsson",
+  9: "Max Verstappen",
+  10: "Nico Hülkenberg",
+  11: "Kevin Magnussen",
+  12: "Romain Grosjean",
+  13: "Sebastian Vettel",
+  14: "Sergio Perez",
+  15: "Valtteri Bottas",
+  17: "Esteban Ocon",
+  18: "Stoffel Vandoorne",
+  19: "Lance Stroll",
+  // career-mode drivers, in every format from 2018 (F1 25 renames 34 to Lars Kaufmann)
   20: "Arron Barnes",
   21: "Martin Giles",
   22: "Alex Murray",
@@ -22,9 +40,7 @@ export const CAREER_DRIVERS = {
   34: "Wilhelm Kaufmann",
   35: "Marie Laursen",
   36: "Flavio Nieves",
-} as const;
-
-const IDS_37_44 = {
+  // F2 2018 drivers
   37: "Peter Belousov",
   38: "Klimek Michalski",
   39: "Santiago Moreno",
@@ -33,10 +49,18 @@ const IDS_37_44 = {
   42: "Gert Waldmuller",
   43: "Julian Quesada",
   44: "Daniel Jones",
+  58: "Charles Leclerc",
+  59: "Pierre Gasly",
+  60: "Brendon Hartley",
+  61: "Sergey Sirotkin",
+  69: "Ruben Meijer",
+  70: "Rashid Nair",
+  71: "Jack Tremblay",
 } as const;
 
-/** F2 2018 drivers and the 2019 F1 rookies (2019+). */
-const IDS_45_71 = {
+/** F1 2019: six 2018 drivers dropped; F2 2018 drivers and the 2019 F1 rookies added. */
+export const DRIVERS_2019 = {
+  ...omit(DRIVERS_2018, [3, 8, 17, 18, 60, 61]),
   45: "Artem Markelov",
   46: "Tadasuke Makino",
   47: "Sean Gelael",
@@ -50,8 +74,6 @@ const IDS_45_71 = {
   55: "Sérgio Sette Câmara",
   56: "Louis Delétraz",
   57: "Antonio Fuoco",
-  58: "Charles Leclerc",
-  59: "Pierre Gasly",
   62: "Alexander Albon",
   63: "Nicholas Latifi",
   64: "Dorian Boccolacci",
@@ -59,29 +81,14 @@ const IDS_45_71 = {
   66: "Roberto Merhi",
   67: "Arjun Maini",
   68: "Alessio Lorandi",
-  69: "Ruben Meijer",
-  70: "Rashid Nair",
-  71: "Jack Tremblay",
+  74: "Antonio Giovinazzi",
+  75: "Robert Kubica",
 } as const;
 
-const F1_2019_GRID = {
-  0: "Carlos Sainz",
-  1: "Daniil Kvyat",
-  2: "Daniel Ricciardo",
-  6: "Kimi Räikkönen",
-  7: "Lewis Hamilton",
-  9: "Max Verstappen",
-  10: "Nico Hülkenberg",
-  11: "Kevin Magnussen",
-  12: "Romain Grosjean",
-  13: "Sebastian Vettel",
-  14: "Sergio Perez",
-  15: "Valtteri Bottas",
-  19: "Lance Stroll",
-} as const;
-
-/** F2 2019 drivers and others added by F1 2020 (kept in 2021 and later). */
-const IDS_78_89 = {
+/** F1 2020: Ocon back; F2 2019 drivers and others added (kept in 2021 and later). */
+export const DRIVERS_2020 = {
+  ...DRIVERS_2019,
+  17: "Esteban Ocon",
   78: "Nobuharu Matsushita",
   79: "Nikita Mazepin",
   80: "Guanyu Zhou",
@@ -96,53 +103,15 @@ const IDS_78_89 = {
   89: "Ralph Boschung",
 } as const;
 
-export const DRIVERS_2018 = {
-  ...F1_2019_GRID,
-  3: "Fernando Alonso",
-  8: "Marcus Ericsson",
-  17: "Esteban Ocon",
-  18: "Stoffel Vandoorne",
-  ...CAREER_DRIVERS,
-  ...IDS_37_44,
-  58: "Charles Leclerc",
-  59: "Pierre Gasly",
-  60: "Brendon Hartley",
-  61: "Sergey Sirotkin",
-  69: "Ruben Meijer",
-  70: "Rashid Nair",
-  71: "Jack Tremblay",
-} as const;
-
-export const DRIVERS_2019 = {
-  ...F1_2019_GRID,
-  ...CAREER_DRIVERS,
-  ...IDS_37_44,
-  ...IDS_45_71,
-  74: "Antonio Giovinazzi",
-  75: "Robert Kubica",
-} as const;
-
-export const DRIVERS_2020 = {
-  ...DRIVERS_2019,
-  17: "Esteban Ocon",
-  ...IDS_78_89,
-} as const;
-
+/** F1 2021: additions only. */
 export const DRIVERS_2021 = {
-  ...F1_2019_GRID,
+  ...DRIVERS_2020,
   3: "Fernando Alonso",
   4: "Felipe Massa",
-  17: "Esteban Ocon",
-  ...CAREER_DRIVERS,
-  ...IDS_37_44,
-  ...IDS_45_71,
   72: "Devon Butler",
   73: "Lukas Weber",
-  74: "Antonio Giovinazzi",
-  75: "Robert Kubica",
   76: "Alain Prost",
   77: "Ayrton Senna",
-  ...IDS_78_89,
   90: "Michael Schumacher",
   91: "Dan Ticktum",
   92: "Marcus Armstrong",
@@ -162,8 +131,9 @@ export const DRIVERS_2021 = {
   111: "Nico Rosberg",
 } as const;
 
-/** Added by F1 22 and kept with the same ids in F1 23 and F1 24. */
-export const IDS_112_126 = {
+/** F1 22: 112-126 kept with the same ids in F1 23 and F1 24; 127-138 renumbered in F1 23. */
+export const DRIVERS_2022 = {
+  ...DRIVERS_2021,
   112: "Oscar Piastri",
   113: "Liam Lawson",
   114: "Juri Vips",
@@ -176,11 +146,6 @@ export const IDS_112_126 = {
   123: "Enzo Fittipaldi",
   125: "Mark Webber",
   126: "Jacques Villeneuve",
-} as const;
-
-export const DRIVERS_2022 = {
-  ...DRIVERS_2021,
-  ...IDS_112_126,
   127: "Jake Hughes",
   128: "Frederik Vesti",
   129: "Olli Caldwell",

@@ -1,7 +1,8 @@
 // Driver names by packetFormat (Participants m_driverId): one table per format, F1 2018 to F1 25 appendices.
 import { DRIVERS_2018, DRIVERS_2019, DRIVERS_2020, DRIVERS_2021, DRIVERS_2022 } from "./driver-ids-2018-2022.ts";
 import { DRIVERS_2023, DRIVERS_2024, DRIVERS_2025 } from "./driver-ids-2023-2025.ts";
-import { type LookupFormat, type LookupTable, lookup } from "./lookup.ts";
+import type { LookupFormat, LookupTable } from "./lookup.ts";
+import { lookupOfFormat } from "./tables.ts";
 
 export const DRIVERS_BY_FORMAT = {
   2018: DRIVERS_2018,
@@ -18,6 +19,5 @@ export const DRIVERS_BY_FORMAT = {
 export const DRIVER_ID_NETWORK_HUMAN = 255;
 
 export function driverName(packetFormat: number, driverId: number): string | undefined {
-  const table = (DRIVERS_BY_FORMAT as Partial<Record<number, LookupTable>>)[packetFormat];
-  return table === undefined ? undefined : lookup(table, driverId);
+  return lookupOfFormat(DRIVERS_BY_FORMAT, packetFormat, driverId);
 }

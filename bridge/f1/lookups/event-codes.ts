@@ -1,7 +1,7 @@
 // Event string codes (Event packet m_eventStringCode) with the first packetFormat whose spec lists them:
 // F1 2018 (SSTA, SEND), F1 2019 (+7), F1 2020 (PENA, SPTP), F1 2021 (+6), F1 23 (RDFL, OVTK), F1 24 (SCAR, COLL).
 // F1 22 and F1 25 added none. Names and descriptions follow the specs' "Event String Codes" tables.
-import { isLookupFormat } from "./lookup.ts";
+import { isFormatFrom, listedIn } from "./tables.ts";
 
 export interface EventCodeInfo {
   readonly name: string;
@@ -46,12 +46,12 @@ export function eventCodeInfo(code: string): EventCodeInfo | undefined {
 
 /** The codes a format's spec lists, in spec order; empty for formats outside 2018..2025. */
 export function eventCodesFor(packetFormat: number): EventCode[] {
-  if (!isLookupFormat(packetFormat)) return [];
-  return (Object.keys(EVENT_CODES) as EventCode[]).filter((code) => EVENT_CODES[code].since <= packetFormat);
+  return (Object.keys(EVENT_CODES) as EventCode[]).filter((code) =>
+    isFormatFrom(packetFormat, EVENT_CODES[code].since),
+  );
 }
 
 /** Name of an event, or undefined when the code is unknown or not in that format's spec. */
 export function eventName(packetFormat: number, code: string): string | undefined {
-  const info = eventCodeInfo(code);
-  return info !== undefined && isLookupFormat(packetFormat) && info.since <= packetFormat ? info.name : undefined;
+  return listedIn(eventCodeInfo(code), packetFormat)?.name;
 }

@@ -1,8 +1,10 @@
 // Infringement types (PENA event infringementType). F1 2020 and F1 2021 appendices: 0-51. F1 22, 23, 24 and 25
 // appendices: "Formation lap parking" inserted at 40 and "Parc Fermé change" at 49, so 40-51 shift, plus 52-54.
 import { lookupForFormat } from "./lookup.ts";
+import { NO_TABLE, renumbered } from "./tables.ts";
 
-const COMMON_0_39 = {
+/** F1 2020 and F1 2021 appendices, 0-51. */
+export const INFRINGEMENT_TYPES_2020 = {
   0: "Blocking by slow driving",
   1: "Blocking by wrong way driving",
   2: "Reversing off the start line",
@@ -43,10 +45,6 @@ const COMMON_0_39 = {
   37: "Safety car exceeding allowed pace",
   38: "Virtual safety car exceeding allowed pace",
   39: "Formation lap below allowed speed",
-} as const;
-
-export const INFRINGEMENT_TYPES_2020 = {
-  ...COMMON_0_39,
   40: "Retired mechanical failure",
   41: "Retired terminally damaged",
   42: "Safety car falling too far back",
@@ -61,28 +59,15 @@ export const INFRINGEMENT_TYPES_2020 = {
   51: "Mandatory pitstop",
 } as const;
 
-export const INFRINGEMENT_TYPES_2022 = {
-  ...COMMON_0_39,
-  40: "Formation lap parking",
-  41: "Retired mechanical failure",
-  42: "Retired terminally damaged",
-  43: "Safety car falling too far back",
-  44: "Black flag timer",
-  45: "Unserved stop go penalty",
-  46: "Unserved drive through penalty",
-  47: "Engine component change",
-  48: "Gearbox change",
-  49: "Parc Fermé change",
-  50: "League grid penalty",
-  51: "Retry penalty",
-  52: "Illegal time gain",
-  53: "Mandatory pitstop",
-  54: "Attribute assigned",
-} as const;
+/** F1 22: "Formation lap parking" inserted at 40 and "Parc Fermé change" at 49 (later ids shift up), 54 added. */
+export const INFRINGEMENT_TYPES_2022 = renumbered(INFRINGEMENT_TYPES_2020, {
+  insertBefore: { "Retired mechanical failure": "Formation lap parking", "League grid penalty": "Parc Fermé change" },
+  append: ["Attribute assigned"],
+});
 
 /** [first packetFormat, table]; 2018 and 2019 have no PENA event (empty table). */
 export const INFRINGEMENT_TYPES_BY_FORMAT = [
-  [2018, {}],
+  [2018, NO_TABLE],
   [2020, INFRINGEMENT_TYPES_2020],
   [2022, INFRINGEMENT_TYPES_2022],
 ] as const;

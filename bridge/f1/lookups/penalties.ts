@@ -1,6 +1,6 @@
 // Penalty types (PENA event penaltyType): appendix "Penalty types" of the F1 2020, 2021, 22, 23, 24 and 25 specs,
 // unchanged 0-17 throughout. 2018 and 2019 have no PENA event.
-import { isLookupFormat, lookup } from "./lookup.ts";
+import { lookupFrom } from "./tables.ts";
 
 export const PENALTY_TYPES = {
   0: "Drive through",
@@ -24,5 +24,5 @@ export const PENALTY_TYPES = {
 } as const;
 
 export function penaltyTypeName(packetFormat: number, id: number): string | undefined {
-  return isLookupFormat(packetFormat) && packetFormat >= 2020 ? lookup(PENALTY_TYPES, id) : undefined;
+  return lookupFrom(2020, PENALTY_TYPES, packetFormat, id);
 }

@@ -1,6 +1,7 @@
 // Result status (Lap Data / Final Classification m_resultStatus): F1 2018-2020 specs 0-6; from F1 2021
 // "did not finish" is inserted at 4, shifting disqualified/not classified/retired to 5-7.
 import { lookupForFormat } from "./lookup.ts";
+import { renumbered } from "./tables.ts";
 
 export const RESULT_STATUS_2018 = {
   0: "Invalid",
@@ -12,16 +13,7 @@ export const RESULT_STATUS_2018 = {
   6: "Retired",
 } as const;
 
-export const RESULT_STATUS_2021 = {
-  0: "Invalid",
-  1: "Inactive",
-  2: "Active",
-  3: "Finished",
-  4: "Did Not Finish",
-  5: "Disqualified",
-  6: "Not Classified",
-  7: "Retired",
-} as const;
+export const RESULT_STATUS_2021 = renumbered(RESULT_STATUS_2018, { insertBefore: { Disqualified: "Did Not Finish" } });
 
 export const RESULT_STATUS_BY_FORMAT = [
   [2018, RESULT_STATUS_2018],

@@ -1,6 +1,7 @@
 // Safety car status (Session m_safetyCarStatus): 0-2 in the F1 2018/2019 specs, 3 = formation lap from F1 2020 on.
 // Safety car event details ("SCAR", F1 24 and F1 25 specs): safetyCarType uses the same ids, eventType 0-3.
-import { isLookupFormat, lookup, lookupForFormat } from "./lookup.ts";
+import { lookupForFormat } from "./lookup.ts";
+import { lookupFrom } from "./tables.ts";
 
 export const SAFETY_CAR_STATUS_2018 = {
   0: "No Safety Car",
@@ -32,9 +33,9 @@ export function safetyCarStatusName(packetFormat: number, id: number): string | 
 
 /** SCAR event safetyCarType (2024+): same ids as the session's safety car status. */
 export function safetyCarTypeName(packetFormat: number, id: number): string | undefined {
-  return isLookupFormat(packetFormat) && packetFormat >= 2024 ? lookup(SAFETY_CAR_STATUS_2020, id) : undefined;
+  return lookupFrom(2024, SAFETY_CAR_STATUS_2020, packetFormat, id);
 }
 
 export function safetyCarEventTypeName(packetFormat: number, id: number): string | undefined {
-  return isLookupFormat(packetFormat) && packetFormat >= 2024 ? lookup(SAFETY_CAR_EVENT_TYPES, id) : undefined;
+  return lookupFrom(2024, SAFETY_CAR_EVENT_TYPES, packetFormat, id);
 }

@@ -23,21 +23,26 @@ const PRACTICE_AND_QUALIFYING = {
   9: { name: "One-Shot Qualifying", kind: "qualifying" },
 } as const satisfies LookupTable<SessionTypeInfo>;
 
+const RACE = { name: "Race", kind: "race" } as const;
+const RACE_2 = { name: "Race 2", kind: "race" } as const;
+const RACE_3 = { name: "Race 3", kind: "race" } as const;
+const TIME_TRIAL = { name: "Time Trial", kind: "timeTrial" } as const;
+
 export const SESSION_TYPES_2018 = {
   ...PRACTICE_AND_QUALIFYING,
-  10: { name: "Race", kind: "race" },
-  11: { name: "Race 2", kind: "race" },
-  12: { name: "Time Trial", kind: "timeTrial" },
+  10: RACE,
+  11: RACE_2,
+  12: TIME_TRIAL,
 } as const satisfies LookupTable<SessionTypeInfo>;
 
+/** F1 2021: Race 3 at 12, Time Trial moves to 13. */
 export const SESSION_TYPES_2021 = {
-  ...PRACTICE_AND_QUALIFYING,
-  10: { name: "Race", kind: "race" },
-  11: { name: "Race 2", kind: "race" },
-  12: { name: "Race 3", kind: "race" },
-  13: { name: "Time Trial", kind: "timeTrial" },
+  ...SESSION_TYPES_2018,
+  12: RACE_3,
+  13: TIME_TRIAL,
 } as const satisfies LookupTable<SessionTypeInfo>;
 
+/** F1 24: sprint shootouts at 10-14; the races and Time Trial move up by five. */
 export const SESSION_TYPES_2024 = {
   ...PRACTICE_AND_QUALIFYING,
   10: { name: "Sprint Shootout 1", kind: "qualifying" },
@@ -45,10 +50,10 @@ export const SESSION_TYPES_2024 = {
   12: { name: "Sprint Shootout 3", kind: "qualifying" },
   13: { name: "Short Sprint Shootout", kind: "qualifying" },
   14: { name: "One-Shot Sprint Shootout", kind: "qualifying" },
-  15: { name: "Race", kind: "race" },
-  16: { name: "Race 2", kind: "race" },
-  17: { name: "Race 3", kind: "race" },
-  18: { name: "Time Trial", kind: "timeTrial" },
+  15: RACE,
+  16: RACE_2,
+  17: RACE_3,
+  18: TIME_TRIAL,
 } as const satisfies LookupTable<SessionTypeInfo>;
 
 /** [first packetFormat, table] steps. */

@@ -1,5 +1,6 @@
 // Team ids of packetFormat 2018-2021 (Participants m_teamId), from the F1 2018, 2019, 2020 and F1 2021 appendices.
 // In these formats current teams, classic cars and F2 cars share one id space (no separate "classic" table).
+import { omit } from "./tables.ts";
 
 /** Classic cars of F1 2017/2018, kept through packetFormat 2020. */
 const CLASSICS = {
@@ -83,7 +84,8 @@ export const F1_2020_CARS = {
   94: "Alfa Romeo 2020",
 } as const;
 
-export const TEAMS_2018 = {
+/** The current teams at 0-9 in F1 2018. */
+const GRID_2018 = {
   0: "Mercedes",
   1: "Ferrari",
   2: "Red Bull",
@@ -94,40 +96,22 @@ export const TEAMS_2018 = {
   7: "Haas",
   8: "McLaren",
   9: "Sauber",
-  ...CLASSICS,
-  20: "McLaren 2008",
 } as const;
 
-export const TEAMS_2019 = {
-  0: "Mercedes",
-  1: "Ferrari",
-  2: "Red Bull Racing",
-  3: "Williams",
-  4: "Racing Point",
-  5: "Renault",
-  6: "Toro Rosso",
-  7: "Haas",
-  8: "McLaren",
-  9: "Alfa Romeo",
-  ...CLASSICS,
-  20: "McLaren 2008",
-  ...F1_2019_ADDITIONS,
-} as const;
+const GRID_2019 = { ...GRID_2018, 2: "Red Bull Racing", 4: "Racing Point", 9: "Alfa Romeo" } as const;
 
-/** F1 2020 dropped id 20 (McLaren 2008) and added the F1 generic car, F2 2019, four classics and My Team (255). */
+/** The grid of F1 2021, F1 22 and F1 23. */
+export const GRID_2021 = { ...GRID_2019, 4: "Aston Martin", 5: "Alpine", 6: "Alpha Tauri" } as const;
+
+export const TEAMS_2018 = { ...GRID_2018, ...CLASSICS, 20: "McLaren 2008" } as const;
+
+export const TEAMS_2019 = { ...TEAMS_2018, ...GRID_2019, ...F1_2019_ADDITIONS } as const;
+
+/** F1 2020: Toro Rosso is AlphaTauri; id 20 (McLaren 2008) dropped; the F1 generic car, F2 2019, four classics and My
+ * Team (255) added. */
 export const TEAMS_2020 = {
-  0: "Mercedes",
-  1: "Ferrari",
-  2: "Red Bull Racing",
-  3: "Williams",
-  4: "Racing Point",
-  5: "Renault",
+  ...omit(TEAMS_2019, [20]),
   6: "AlphaTauri",
-  7: "Haas",
-  8: "McLaren",
-  9: "Alfa Romeo",
-  ...CLASSICS,
-  ...F1_2019_ADDITIONS,
   41: "F1 Generic car",
   ...F2_2019,
   53: "Benetton 1994",
@@ -138,18 +122,4 @@ export const TEAMS_2020 = {
 } as const;
 
 /** F1 2021: no classic cars any more; 255 now means "no/invalid team", not My Team (see the m_myTeam flag). */
-export const TEAMS_2021 = {
-  0: "Mercedes",
-  1: "Ferrari",
-  2: "Red Bull Racing",
-  3: "Williams",
-  4: "Aston Martin",
-  5: "Alpine",
-  6: "Alpha Tauri",
-  7: "Haas",
-  8: "McLaren",
-  9: "Alfa Romeo",
-  ...F2_2019,
-  ...F2_2020,
-  ...F1_2020_CARS,
-} as const;
+export const TEAMS_2021 = { ...GRID_2021, ...F2_2019, ...F2_2020, ...F1_2020_CARS } as const;

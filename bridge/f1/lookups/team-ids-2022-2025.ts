@@ -1,21 +1,8 @@
 // Team ids of packetFormat 2022-2025 (Participants m_teamId), from the F1 22, F1 23, F1 24 and F1 25 appendices.
 // Ids are reused: 118-128 are F2 2022 teams in 2022 but 2022 F1 cars and Konnersport in 2023.
-import { F1_2020_CARS } from "./team-ids-2018-2021.ts";
+import { F1_2020_CARS, GRID_2021 } from "./team-ids-2018-2021.ts";
 
-const GRID_2021_2023 = {
-  0: "Mercedes",
-  1: "Ferrari",
-  2: "Red Bull Racing",
-  3: "Williams",
-  4: "Aston Martin",
-  5: "Alpine",
-  6: "Alpha Tauri",
-  7: "Haas",
-  8: "McLaren",
-  9: "Alfa Romeo",
-} as const;
-
-const GRID_2024_2025 = { ...GRID_2021_2023, 6: "RB", 9: "Sauber" } as const;
+const GRID_2024 = { ...GRID_2021, 6: "RB", 9: "Sauber" } as const;
 
 /** Supercars, My Team's custom car and F2 2021 (packetFormat 2022 and 2023). */
 const CARS_95_117 = {
@@ -59,7 +46,7 @@ const F2_2023 = {
 } as const;
 
 export const TEAMS_2022 = {
-  ...GRID_2021_2023,
+  ...GRID_2021,
   ...F1_2020_CARS,
   ...CARS_95_117,
   118: "Prema '22",
@@ -75,10 +62,9 @@ export const TEAMS_2022 = {
   128: "Trident '22",
 } as const;
 
+/** F1 23: 118-128 (all of F1 22's F2 2022 ids) now the 2022 F1 cars and Konnersport; F2 2022 at 130-140. */
 export const TEAMS_2023 = {
-  ...GRID_2021_2023,
-  ...F1_2020_CARS,
-  ...CARS_95_117,
+  ...TEAMS_2022,
   118: "Mercedes '22",
   119: "Ferrari '22",
   120: "Red Bull Racing '22",
@@ -106,14 +92,14 @@ export const TEAMS_2023 = {
 } as const;
 
 export const TEAMS_2024 = {
-  ...GRID_2024_2025,
+  ...GRID_2024,
   41: "F1 Generic",
   104: "F1 Custom Team",
   ...F2_2023,
 } as const;
 
 export const TEAMS_2025 = {
-  ...GRID_2024_2025,
+  ...GRID_2024,
   41: "F1 Generic",
   104: "F1 Custom Team",
   129: "Konnersport",

@@ -1,5 +1,6 @@
 // Team names by packetFormat: one table per format (EA F1 2018 to F1 25 appendices, "Team IDs").
-import { type LookupFormat, type LookupTable, lookup } from "./lookup.ts";
+import type { LookupFormat, LookupTable } from "./lookup.ts";
+import { lookupOfFormat, tableOfFormat } from "./tables.ts";
 import { TEAMS_2018, TEAMS_2019, TEAMS_2020, TEAMS_2021 } from "./team-ids-2018-2021.ts";
 import { TEAMS_2022, TEAMS_2023, TEAMS_2024, TEAMS_2025 } from "./team-ids-2022-2025.ts";
 
@@ -18,10 +19,9 @@ export const TEAMS_BY_FORMAT = {
 export const TEAM_ID_INVALID = 255;
 
 export function teamsFor(packetFormat: number): LookupTable | undefined {
-  return (TEAMS_BY_FORMAT as Partial<Record<number, LookupTable>>)[packetFormat];
+  return tableOfFormat(TEAMS_BY_FORMAT, packetFormat);
 }
 
 export function teamName(packetFormat: number, teamId: number): string | undefined {
-  const table = teamsFor(packetFormat);
-  return table === undefined ? undefined : lookup(table, teamId);
+  return lookupOfFormat(TEAMS_BY_FORMAT, packetFormat, teamId);
 }

@@ -1,7 +1,8 @@
 // Tyre compounds. 2018: one m_tyreCompound field (F1 2018 spec). 2019+: m_actualTyreCompound and m_visualTyreCompound
 // (Car Status, Session History, Final Classification, Tyre Sets) from the F1 2019 to F1 25 specs; each entry says
 // from which packetFormat (and until which, if dropped) it is listed.
-import { isLookupFormat, type LookupTable, lookup } from "./lookup.ts";
+import { type LookupTable, lookup } from "./lookup.ts";
+import { listedIn } from "./tables.ts";
 
 export type TyreFormula = "F1 Modern" | "F1 Classic" | "F2";
 
@@ -38,52 +39,37 @@ export const TYRE_COMPOUNDS_2018_CLASSIC = {
   8: "Wet",
 } as const;
 
+/** `{ id: name }` as compound infos of one formula, listed from packetFormat `since`. */
+function compounds<const N extends LookupTable<string>, const F extends TyreFormula, const S extends number>(
+  formula: F,
+  since: S,
+  names: N,
+) {
+  type Infos = { readonly [K in keyof N]: { readonly name: N[K]; readonly formula: F; readonly since: S } };
+  return Object.fromEntries(Object.entries(names).map(([id, name]) => [id, { name, formula, since }])) as Infos;
+}
+
 /** m_actualTyreCompound, packetFormat 2019+ (C0 from F1 23, C6 from F1 25). */
 export const ACTUAL_TYRE_COMPOUNDS = {
-  7: { name: "Inter", formula: "F1 Modern", since: 2019 },
-  8: { name: "Wet", formula: "F1 Modern", since: 2019 },
-  9: { name: "Dry", formula: "F1 Classic", since: 2019 },
-  10: { name: "Wet", formula: "F1 Classic", since: 2019 },
-  11: { name: "Super Soft", formula: "F2", since: 2019 },
-  12: { name: "Soft", formula: "F2", since: 2019 },
-  13: { name: "Medium", formula: "F2", since: 2019 },
-  14: { name: "Hard", formula: "F2", since: 2019 },
-  15: { name: "Wet", formula: "F2", since: 2019 },
-  16: { name: "C5", formula: "F1 Modern", since: 2019 },
-  17: { name: "C4", formula: "F1 Modern", since: 2019 },
-  18: { name: "C3", formula: "F1 Modern", since: 2019 },
-  19: { name: "C2", formula: "F1 Modern", since: 2019 },
-  20: { name: "C1", formula: "F1 Modern", since: 2019 },
-  21: { name: "C0", formula: "F1 Modern", since: 2023 },
-  22: { name: "C6", formula: "F1 Modern", since: 2025 },
+  ...compounds("F1 Modern", 2019, { 7: "Inter", 8: "Wet", 16: "C5", 17: "C4", 18: "C3", 19: "C2", 20: "C1" }),
+  ...compounds("F1 Classic", 2019, { 9: "Dry", 10: "Wet" }),
+  ...compounds("F2", 2019, { 11: "Super Soft", 12: "Soft", 13: "Medium", 14: "Hard", 15: "Wet" }),
+  ...compounds("F1 Modern", 2023, { 21: "C0" }),
+  ...compounds("F1 Modern", 2025, { 22: "C6" }),
 } as const satisfies LookupTable<TyreCompoundInfo>;
 
 /** m_visualTyreCompound, packetFormat 2019+ ("F1 Classic - same as above"; F2's own visual ids from F1 2020). */
 export const VISUAL_TYRE_COMPOUNDS = {
-  7: { name: "Inter", formula: "F1 Modern", since: 2019 },
-  8: { name: "Wet", formula: "F1 Modern", since: 2019 },
-  15: { name: "Wet", formula: "F2", since: 2020 },
-  16: { name: "Soft", formula: "F1 Modern", since: 2019 },
-  17: { name: "Medium", formula: "F1 Modern", since: 2019 },
-  18: { name: "Hard", formula: "F1 Modern", since: 2019 },
-  19: { name: "Super Soft", formula: "F2", since: 2020 },
-  20: { name: "Soft", formula: "F2", since: 2020 },
-  21: { name: "Medium", formula: "F2", since: 2020 },
-  22: { name: "Hard", formula: "F2", since: 2020 },
+  ...compounds("F1 Modern", 2019, { 7: "Inter", 8: "Wet", 16: "Soft", 17: "Medium", 18: "Hard" }),
+  ...compounds("F2", 2020, { 15: "Wet", 19: "Super Soft", 20: "Soft", 21: "Medium", 22: "Hard" }),
 } as const satisfies LookupTable<TyreCompoundInfo>;
 
-function inForce(table: LookupTable<TyreCompoundInfo>, packetFormat: number, id: number) {
-  if (!isLookupFormat(packetFormat)) return undefined;
-  const info = lookup(table, id);
-  return info !== undefined && info.since <= packetFormat ? info : undefined;
-}
-
 export function actualTyreCompound(packetFormat: number, id: number): TyreCompoundInfo | undefined {
-  return inForce(ACTUAL_TYRE_COMPOUNDS, packetFormat, id);
+  return listedIn(lookup(ACTUAL_TYRE_COMPOUNDS, id), packetFormat);
 }
 
 export function visualTyreCompound(packetFormat: number, id: number): TyreCompoundInfo | undefined {
-  return inForce(VISUAL_TYRE_COMPOUNDS, packetFormat, id);
+  return listedIn(lookup(VISUAL_TYRE_COMPOUNDS, id), packetFormat);
 }
 
 /** Name of an actual compound; for 2018 the single m_tyreCompound field (modern era). */

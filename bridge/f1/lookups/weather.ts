@@ -1,6 +1,7 @@
 // Weather (Session m_weather and forecast samples), the same 0-5 in every spec from F1 2018 to F1 25;
 // temperature change (forecast m_trackTemperatureChange / m_airTemperatureChange) from F1 2021 to F1 25.
-import { isLookupFormat, lookup } from "./lookup.ts";
+import { lookup } from "./lookup.ts";
+import { lookupFrom } from "./tables.ts";
 
 export const WEATHER = {
   0: "Clear",
@@ -23,5 +24,5 @@ export function weatherName(id: number): string | undefined {
 
 /** Undefined before packetFormat 2021, whose forecast samples first carry temperature changes. */
 export function temperatureChangeName(packetFormat: number, id: number): string | undefined {
-  return isLookupFormat(packetFormat) && packetFormat >= 2021 ? lookup(TEMPERATURE_CHANGE, id) : undefined;
+  return lookupFrom(2021, TEMPERATURE_CHANGE, packetFormat, id);
 }

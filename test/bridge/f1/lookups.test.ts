@@ -42,15 +42,27 @@ import { FIXTURES_DIR, type JsonlFixture, loadJsonlFixtures, SHARED_DIR } from "
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/** `expected[format][id]` is what `fn(format, id)` returns, for every format and id listed. */
+function expectByFormat(
+  fn: (format: number, id: number) => unknown,
+  expected: Readonly<Record<number, Readonly<Record<number, unknown>>>>,
+): void {
+  for (const [format, byId] of Object.entries(expected)) {
+    for (const [id, value] of Object.entries(byId)) {
+      assert.equal(fn(Number(format), Number(id)), value, `${fn.name}(${format}, ${id})`);
+    }
+  }
+}
+
 // --- generic lookup -------------------------------------------------------------------------------------------
 
 test("lookup: unknown, negative, fractional and NaN ids give undefined", () => {
   const table = { 0: "zero", 2: "two" } as const;
   assert.equal(lookup(table, 2), "two");
   for (const id of [1, 3, -1, 0.5, Number.NaN, Number.POSITIVE_INFINITY]) assert.equal(lookup(table, id), undefined);
-  assert.equal(teamName(2017, 0), undefined, "formats outside 2018..2025 are not guessed");
-  assert.equal(teamName(2026, 0), undefined);
-  assert.equal(sessionTypeName(2026, 1), undefined);
+  // formats outside 2018..2025 are not guessed
+  expectByFormat(teamName, { 2017: { 0: undefined }, 2026: { 0: undefined } });
+  expectByFormat(sessionTypeName, { 2026: { 1: undefined } });
 });
 
 // --- tracks ---------------------------------------------------------------------------------------------------
@@ -70,12 +82,15 @@ test("tracks: the table equals shared/data/tracks/track-ids.json (regenerate wit
 });
 
 test("tracks: known ids, and -1/unknown give undefined", () => {
-  assert.equal(trackName(10), "Spa");
-  assert.equal(trackName(0), "Melbourne");
-  assert.equal(trackName(32), "Losail");
-  assert.equal(trackName(39), "Silverstone (Reverse)");
-  assert.equal(trackName(-1), undefined);
-  assert.equal(trackName(33), undefined);
+  const known = [
+    [10, "Spa"],
+    [0, "Melbourne"],
+    [32, "Losail"],
+    [39, "Silverstone (Reverse)"],
+    [-1, undefined],
+    [33, undefined],
+  ] as const;
+  for (const [id, name] of known) assert.equal(trackName(id), name, `track ${id}`);
 });
 
 // --- teams ----------------------------------------------------------------------------------------------------
@@ -85,32 +100,19 @@ test("teams: every format has its ten current teams at 0-9", () => {
 });
 
 test("teams: names follow the format, not one merged table", () => {
-  assert.equal(teamName(2018, 4), "Force India");
-  assert.equal(teamName(2019, 4), "Racing Point");
-  assert.equal(teamName(2021, 4), "Aston Martin");
-  assert.equal(teamName(2018, 6), "Toro Rosso");
-  assert.equal(teamName(2024, 6), "RB");
-  assert.equal(teamName(2023, 9), "Alfa Romeo");
-  assert.equal(teamName(2025, 9), "Sauber");
-  // 2018: classic cars share the id space with the current teams
-  assert.equal(teamName(2018, 10), "McLaren 1988");
-  assert.equal(teamName(2018, 40), "Lotus 1978");
-  assert.equal(teamName(2018, 23), undefined, "F2 came with F1 2019");
-  assert.equal(teamName(2019, 23), "ART Grand Prix");
-  assert.equal(teamName(2021, 10), undefined, "no classic cars from F1 2021");
-  // 118 is an F2 2022 team in F1 22, a 2022 F1 car in F1 23
-  assert.equal(teamName(2022, 118), "Prema '22");
-  assert.equal(teamName(2023, 118), "Mercedes '22");
-  assert.equal(teamName(2023, 130), "Prema '22");
-  // 255: My Team in 2020, "invalid" afterwards
-  assert.equal(teamName(2020, 255), "My Team");
-  assert.equal(teamName(2021, 255), undefined);
-  assert.equal(teamName(2025, 255), undefined);
-  assert.equal(teamName(2024, 143), "Art GP '23");
-  assert.equal(teamName(2025, 143), undefined);
-  assert.equal(teamName(2025, 185), "Mercedes '24");
-  assert.equal(teamName(2024, 185), undefined);
-  assert.equal(teamName(2025, 41), "F1 Generic");
+  expectByFormat(teamName, {
+    // 2018: classic cars share the id space with the current teams; F2 (23) came with F1 2019
+    2018: { 4: "Force India", 6: "Toro Rosso", 10: "McLaren 1988", 23: undefined, 40: "Lotus 1978" },
+    2019: { 4: "Racing Point", 23: "ART Grand Prix" },
+    // 255: My Team in 2020, "invalid" afterwards; no classic cars from F1 2021
+    2020: { 255: "My Team" },
+    2021: { 4: "Aston Martin", 10: undefined, 255: undefined },
+    // 118 is an F2 2022 team in F1 22, a 2022 F1 car in F1 23
+    2022: { 118: "Prema '22" },
+    2023: { 9: "Alfa Romeo", 118: "Mercedes '22", 130: "Prema '22" },
+    2024: { 6: "RB", 143: "Art GP '23", 185: undefined },
+    2025: { 9: "Sauber", 41: "F1 Generic", 143: undefined, 185: "Mercedes '24", 255: undefined },
+  });
 });
 
 test("teams: every table value is a non-empty name", () => {
@@ -122,10 +124,10 @@ test("teams: every table value is a non-empty name", () => {
 // --- session types --------------------------------------------------------------------------------------------
 
 test("session types: 12 is Time Trial until 2020, Race 3 from 2021", () => {
-  assert.equal(sessionTypeName(2020, 12), "Time Trial");
-  assert.equal(sessionTypeName(2020, 13), undefined);
-  assert.equal(sessionTypeName(2021, 12), "Race 3");
-  assert.equal(sessionTypeName(2021, 13), "Time Trial");
+  expectByFormat(sessionTypeName, {
+    2020: { 12: "Time Trial", 13: undefined },
+    2021: { 12: "Race 3", 13: "Time Trial" },
+  });
 });
 
 test("session types: 2022 and 2023 use the same numbering (per the F1 22 and F1 23 specs)", () => {
@@ -134,11 +136,10 @@ test("session types: 2022 and 2023 use the same numbering (per the F1 22 and F1 
 });
 
 test("session types: the 2024 format adds sprint shootouts and moves the race from 10 to 15", () => {
-  assert.equal(sessionTypeName(2024, 10), "Sprint Shootout 1");
-  assert.equal(sessionTypeName(2024, 14), "One-Shot Sprint Shootout");
-  assert.equal(sessionTypeName(2024, 15), "Race");
-  assert.equal(sessionTypeName(2025, 18), "Time Trial");
-  assert.equal(sessionTypeName(2025, 19), undefined);
+  expectByFormat(sessionTypeName, {
+    2024: { 10: "Sprint Shootout 1", 14: "One-Shot Sprint Shootout", 15: "Race" },
+    2025: { 18: "Time Trial", 19: undefined },
+  });
   const changed = range(19).filter((id) => sessionTypeName(2023, id) !== sessionTypeName(2024, id));
   assert.deepEqual(changed, [10, 11, 12, 13, 14, 15, 16, 17, 18]);
   assert.equal(sessionType(2024, 12)?.kind, "qualifying");
@@ -168,15 +169,11 @@ test("event codes: each format's set, from 2 in 2018 to 21 in 2024/2025", () => 
 });
 
 test("event codes: first formats and unknown codes", () => {
-  assert.equal(eventCodeInfo("PENA")?.since, 2020);
-  assert.equal(eventCodeInfo("BUTN")?.since, 2021);
-  assert.equal(eventCodeInfo("OVTK")?.since, 2023);
-  assert.equal(eventCodeInfo("COLL")?.since, 2024);
+  const since = { PENA: 2020, BUTN: 2021, OVTK: 2023, COLL: 2024 } as const;
+  for (const [code, first] of Object.entries(since)) assert.equal(eventCodeInfo(code)?.since, first, code);
   assert.equal(eventName(2022, "OVTK"), undefined);
   assert.equal(eventName(2023, "OVTK"), "Overtake");
-  assert.equal(eventCodeInfo("XXXX"), undefined);
-  assert.equal(eventCodeInfo("ssta"), undefined);
-  assert.equal(eventCodeInfo("constructor"), undefined);
+  for (const code of ["XXXX", "ssta", "constructor"]) assert.equal(eventCodeInfo(code), undefined, code);
 });
 
 test("event codes: the decoder's event layouts only use codes of their format", () => {
@@ -204,41 +201,37 @@ test("penalties and infringements: ids are dense from 0", () => {
 });
 
 test("infringements: F1 22 inserted 'Formation lap parking' at 40 and 'Parc Fermé change' at 49", () => {
-  assert.equal(infringementTypeName(2021, 40), "Retired mechanical failure");
-  assert.equal(infringementTypeName(2022, 40), "Formation lap parking");
-  assert.equal(infringementTypeName(2022, 41), "Retired mechanical failure");
-  assert.equal(infringementTypeName(2021, 49), "Retry penalty");
-  assert.equal(infringementTypeName(2025, 49), "Parc Fermé change");
-  assert.equal(infringementTypeName(2021, 52), undefined);
-  assert.equal(infringementTypeName(2024, 54), "Attribute assigned");
-  assert.equal(infringementTypeName(2019, 0), undefined, "no PENA event before 2020");
-  assert.equal(penaltyTypeName(2019, 0), undefined);
-  assert.equal(penaltyTypeName(2020, 4), "Time penalty");
-  assert.equal(penaltyTypeName(2025, 18), undefined);
+  expectByFormat(infringementTypeName, {
+    2019: { 0: undefined }, // no PENA event before 2020
+    2021: { 40: "Retired mechanical failure", 49: "Retry penalty", 52: undefined },
+    2022: { 40: "Formation lap parking", 41: "Retired mechanical failure" },
+    2024: { 54: "Attribute assigned" },
+    2025: { 49: "Parc Fermé change" },
+  });
+  expectByFormat(penaltyTypeName, { 2019: { 0: undefined }, 2020: { 4: "Time penalty" }, 2025: { 18: undefined } });
 });
 
 // --- tyres ----------------------------------------------------------------------------------------------------
 
 test("tyres: actual compounds by format (C0 from 2023, C6 from 2025)", () => {
-  assert.equal(actualTyreCompoundName(2019, 16), "C5");
-  assert.equal(actualTyreCompoundName(2022, 21), undefined);
-  assert.equal(actualTyreCompoundName(2023, 21), "C0");
-  assert.equal(actualTyreCompoundName(2024, 22), undefined);
-  assert.equal(actualTyreCompoundName(2025, 22), "C6");
-  assert.equal(actualTyreCompoundName(2025, 7), "Inter");
-  assert.equal(actualTyreCompoundName(2025, 9), "Dry");
-  assert.equal(actualTyreCompoundName(2025, 11), "Super Soft");
-  assert.equal(actualTyreCompoundName(2025, 0), undefined);
-  assert.equal(actualTyreCompoundName(2026, 16), undefined);
+  expectByFormat(actualTyreCompoundName, {
+    2019: { 16: "C5" },
+    2022: { 21: undefined },
+    2023: { 21: "C0" },
+    2024: { 22: undefined },
+    2025: { 0: undefined, 7: "Inter", 9: "Dry", 11: "Super Soft", 22: "C6" },
+    2026: { 16: undefined },
+  });
 });
 
 test("tyres: visual compounds, F2's own visual ids from 2020, and 2018's single field", () => {
-  assert.equal(visualTyreCompoundName(2019, 16), "Soft");
-  assert.equal(visualTyreCompoundName(2019, 19), undefined);
-  assert.equal(visualTyreCompoundName(2020, 19), "Super Soft");
-  assert.equal(visualTyreCompoundName(2025, 22), "Hard");
-  assert.equal(actualTyreCompoundName(2018, 0), "Hyper Soft");
-  assert.equal(visualTyreCompoundName(2018, 6), "Super Hard");
+  expectByFormat(visualTyreCompoundName, {
+    2018: { 6: "Super Hard" },
+    2019: { 16: "Soft", 19: undefined },
+    2020: { 19: "Super Soft" },
+    2025: { 22: "Hard" },
+  });
+  expectByFormat(actualTyreCompoundName, { 2018: { 0: "Hyper Soft" } });
   assert.equal(tyreCompound2018Name(3, 0), "Soft");
   assert.equal(tyreCompound2018Name(3, 1), "Dry");
   assert.equal(tyreCompound2018Name(8, 1), "Wet");
@@ -252,55 +245,55 @@ test("weather, temperature change, safety car, formula, ruleset and result statu
     range(7).map((id) => weatherName(id)),
     ["Clear", "Light Cloud", "Overcast", "Light Rain", "Heavy Rain", "Storm", undefined],
   );
-  assert.equal(temperatureChangeName(2020, 0), undefined);
-  assert.equal(temperatureChangeName(2021, 2), "No Change");
-  assert.equal(safetyCarStatusName(2019, 3), undefined);
-  assert.equal(safetyCarStatusName(2020, 3), "Formation Lap");
-  assert.equal(safetyCarStatusName(2025, 2), "Virtual Safety Car");
-  assert.equal(safetyCarEventTypeName(2023, 0), undefined);
-  assert.equal(safetyCarEventTypeName(2024, 3), "Resume Race");
-  assert.equal(formulaName(2018, 0), undefined, "2018 has m_era instead");
-  assert.equal(formulaName(2021, 4), undefined);
-  assert.equal(formulaName(2023, 5), "Supercars");
-  assert.equal(formulaName(2024, 5), undefined);
-  assert.equal(formulaName(2024, 8), "F1 World");
-  assert.equal(rulesetName(2021, 1), undefined);
-  assert.equal(rulesetName(2024, 11), "Rival Duel");
-  assert.equal(rulesetName(2025, 11), undefined);
-  assert.equal(rulesetName(2025, 12), "Elimination");
-  assert.equal(resultStatusName(2020, 4), "Disqualified");
-  assert.equal(resultStatusName(2021, 4), "Did Not Finish");
-  assert.equal(resultStatusName(2021, 7), "Retired");
-  assert.equal(resultStatusName(2020, 7), undefined);
+  expectByFormat(temperatureChangeName, { 2020: { 0: undefined }, 2021: { 2: "No Change" } });
+  expectByFormat(safetyCarStatusName, {
+    2019: { 3: undefined },
+    2020: { 3: "Formation Lap" },
+    2025: { 2: "Virtual Safety Car" },
+  });
+  expectByFormat(safetyCarEventTypeName, { 2023: { 0: undefined }, 2024: { 3: "Resume Race" } });
+  // 2018 has m_era instead of m_formula
+  expectByFormat(formulaName, {
+    2018: { 0: undefined },
+    2021: { 4: undefined },
+    2023: { 5: "Supercars" },
+    2024: { 5: undefined, 8: "F1 World" },
+  });
+  expectByFormat(rulesetName, {
+    2021: { 1: undefined },
+    2024: { 11: "Rival Duel" },
+    2025: { 11: undefined, 12: "Elimination" },
+  });
+  expectByFormat(resultStatusName, {
+    2020: { 4: "Disqualified", 7: undefined },
+    2021: { 4: "Did Not Finish", 7: "Retired" },
+  });
 });
 
 // --- drivers and nationalities --------------------------------------------------------------------------------
 
 test("drivers: F1 23 renumbered the ids from 127 on", () => {
-  assert.equal(driverName(2018, 8), "Marcus Ericsson");
-  assert.equal(driverName(2019, 8), undefined);
-  assert.equal(driverName(2022, 127), "Jake Hughes");
-  assert.equal(driverName(2023, 127), "Callie Mayer");
-  assert.equal(driverName(2023, 129), "Jake Hughes");
-  assert.equal(driverName(2024, 150), "Arthur Leclerc");
-  assert.equal(driverName(2025, 150), undefined);
-  assert.equal(driverName(2025, 165), "Andrea-Kimi Antonelli");
-  assert.equal(driverName(2025, 34), "Lars Kaufmann");
-  assert.equal(driverName(2025, 255), undefined);
+  expectByFormat(driverName, {
+    2018: { 8: "Marcus Ericsson" },
+    2019: { 8: undefined },
+    2022: { 127: "Jake Hughes" },
+    2023: { 127: "Callie Mayer", 129: "Jake Hughes" },
+    2024: { 150: "Arthur Leclerc" },
+    2025: { 34: "Lars Kaufmann", 150: undefined, 165: "Andrea-Kimi Antonelli", 255: undefined },
+  });
   for (const table of Object.values(DRIVERS_BY_FORMAT)) assert.equal(lookup(table, 7), "Lewis Hamilton");
 });
 
 test("nationalities: the list shifts between formats", () => {
-  assert.equal(nationalityName(2018, 81), "Taiwanese");
-  assert.equal(nationalityName(2019, 81), "Thai");
-  assert.equal(nationalityName(2020, 56), "North Korean");
-  assert.equal(nationalityName(2021, 56), "Northern Irish");
-  assert.equal(nationalityName(2021, 80), "Thai");
-  assert.equal(nationalityName(2020, 87), "Barbadian");
-  assert.equal(nationalityName(2021, 87), "Vietnamese");
-  assert.equal(nationalityName(2023, 90), undefined);
-  assert.equal(nationalityName(2024, 90), "Filipino");
-  assert.equal(nationalityName(2025, 0), undefined);
+  expectByFormat(nationalityName, {
+    2018: { 81: "Taiwanese" },
+    2019: { 81: "Thai" },
+    2020: { 56: "North Korean", 87: "Barbadian" },
+    2021: { 56: "Northern Irish", 80: "Thai", 87: "Vietnamese" },
+    2023: { 90: undefined },
+    2024: { 90: "Filipino" },
+    2025: { 0: undefined },
+  });
 });
 
 // --- real captures (shared/fixtures/f1-udp/jsonl-2018-2025, the reference library's decode) -------------------
