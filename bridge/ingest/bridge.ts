@@ -138,6 +138,7 @@ export class Bridge {
         { topic: this.topic, partitions: this.options.topicPartitions, retentionMs: this.options.topicRetentionMs },
       ]);
       this.loop.start();
+      this.metrics.busUp.set(1);
       return true;
     } catch (error) {
       this.metrics.busUp.set(0);
