@@ -13,13 +13,6 @@ export interface KafkaBusOptions {
   readonly logger: Logger;
 }
 
-const KAFKAJS_LEVEL: Record<number, "error" | "warn" | "info" | "debug"> = {
-  [logLevel.ERROR]: "error",
-  [logLevel.WARN]: "warn",
-  [logLevel.INFO]: "info",
-  [logLevel.DEBUG]: "debug",
-};
-
 /** Kafka through kafkajs. The producer's own retries are short: the bridge's send loop owns retrying. */
 export class KafkaBus implements Bus {
   readonly kind = "kafka";
@@ -38,12 +31,14 @@ export class KafkaBus implements Bus {
       requestTimeout: options.requestTimeoutMs,
       connectionTimeout: 3000,
       retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
-      logLevel: logLevel.WARN,
+      // kafkajs logs every failed connection attempt with a stack: while Kafka is down that is a flood.
+      // The bridge reports outages itself (one warning per retry, with the cause), so kafkajs speaks at debug.
+      logLevel: log.isLevelEnabled("debug") ? logLevel.WARN : logLevel.NOTHING,
       logCreator:
         () =>
-        ({ level, log: entry }) => {
+        ({ log: entry }) => {
           const { message, ...rest } = entry;
-          log[KAFKAJS_LEVEL[level] ?? "info"](rest, message);
+          log.debug(rest, message);
         },
     };
     this.kafka = new Kafka(config);
