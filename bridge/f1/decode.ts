@@ -2,7 +2,7 @@ import type { FormatDefinition } from "./format.ts";
 import { type DecodedPacket, FORMATS } from "./formats/index.ts";
 import { PACKET_ID, PACKET_NAMES, type PacketName } from "./packet-ids.ts";
 import { type Rejection, unsupportedFormat } from "./rejection.ts";
-import { compile, readString, readU64, type StructField, type StructReader, sizeOf } from "./schema.ts";
+import { compile, offsetOf, readString, readU64, type StructField, type StructReader } from "./schema.ts";
 
 type Reader = StructReader<StructField["fields"]>;
 
@@ -23,15 +23,6 @@ interface FormatPlan {
   readonly sessionTimeOffset: number;
   readonly packets: ReadonlyMap<number, PacketPlan>;
   readonly events: ReadonlyMap<string, Reader | null>;
-}
-
-function offsetOf(layout: StructField, name: string): number {
-  let offset = 0;
-  for (const [field, type] of Object.entries(layout.fields)) {
-    if (field === name) return offset;
-    offset += sizeOf(type);
-  }
-  throw new Error(`header has no ${name}`);
 }
 
 function plan(definition: FormatDefinition): FormatPlan {

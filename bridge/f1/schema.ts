@@ -95,6 +95,16 @@ function shapeSize(shape: Shape): number {
   return size;
 }
 
+/** Byte offset of a named field inside a struct. */
+export function offsetOf(layout: StructField, name: string): number {
+  let offset = 0;
+  for (const [field, type] of Object.entries(layout.fields)) {
+    if (field === name) return offset;
+    offset += sizeOf(type);
+  }
+  throw new Error(`the struct has no field ${name}`);
+}
+
 /** Reads one struct at a byte offset of a DataView. */
 export type StructReader<S extends Shape> = (view: DataView, offset: number) => InferShape<S>;
 

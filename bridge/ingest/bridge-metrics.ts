@@ -9,6 +9,21 @@ export type BridgeRejectionReason = (typeof BRIDGE_REJECTION_REASONS)[number];
 export const DROP_REASONS = ["queue-full", "evicted-oldest", "shutdown"] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 
+interface MetricValue {
+  readonly value: number;
+  readonly labels: Readonly<Record<string, unknown>>;
+  readonly metricName?: string;
+}
+
+/** The sum of a metric's values, optionally only those `keep` selects (by label or series name). */
+export async function metricTotal(
+  metric: { get(): Promise<{ values: MetricValue[] }> },
+  keep: (value: MetricValue) => boolean = () => true,
+): Promise<number> {
+  const { values } = await metric.get();
+  return values.filter(keep).reduce((sum, v) => sum + v.value, 0);
+}
+
 /** The bridge's Prometheus metrics, in a registry of its own so several bridges can live in one process. */
 export function createBridgeMetrics() {
   const registry = new Registry();

@@ -1,12 +1,7 @@
 import type { Bridge } from "./bridge.ts";
+import { metricTotal as total } from "./bridge-metrics.ts";
 
-async function total(
-  metric: { get(): Promise<{ values: { value: number; metricName?: string }[] }> },
-  name?: string,
-): Promise<number> {
-  const { values } = await metric.get();
-  return values.filter((v) => name === undefined || v.metricName === name).reduce((sum, v) => sum + v.value, 0);
-}
+const series = (name: string) => (v: { metricName?: string }) => v.metricName === name;
 
 function bytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -26,8 +21,8 @@ export function createSummary(bridge: Bridge): () => Promise<string> {
       total(m.rejected),
       total(m.produced),
       total(m.dropped),
-      total(m.produceLatency, "slipstream_bridge_produce_latency_seconds_sum"),
-      total(m.produceLatency, "slipstream_bridge_produce_latency_seconds_count"),
+      total(m.produceLatency, series("slipstream_bridge_produce_latency_seconds_sum")),
+      total(m.produceLatency, series("slipstream_bridge_produce_latency_seconds_count")),
     ]);
     const seconds = Math.max((now - previous.at) / 1000, 0.001);
     const rate = (received - previous.received) / seconds;

@@ -9,17 +9,10 @@ import { startBridgeProcess } from "../support/bridge-process.ts";
 import { sendUdp, validFixtureDatagrams } from "../support/datagram-stream.ts";
 import { kafkaBus } from "../support/kafka.ts";
 import { expectedBySession, readTopic, valuesByKey } from "../support/read-topic.ts";
+import { waitUntil } from "../support/wait.ts";
 
 const PORT = 19192;
 const CONTROLLER_PORT = 19193;
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const t0 = Date.now();
-  while (!(await check())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test("the bridge starts before Kafka, rides out a mid-stream outage, and loses nothing it accepted", {
   timeout: 240_000,
@@ -37,7 +30,7 @@ test("the bridge starts before Kafka, rides out a mid-stream outage, and loses n
   try {
     // No broker yet: the bridge listens and queues.
     await sendUdp(bridge.udpPort, valid.slice(0, a));
-    await until(
+    await waitUntil(
       async () => (await bridge.metric("slipstream_bridge_datagrams_accepted_total")) === a,
       10_000,
       "accepted",
@@ -45,13 +38,17 @@ test("the bridge starts before Kafka, rides out a mid-stream outage, and loses n
     assert.equal(await produced(), 0);
 
     broker = await startKafkaBroker({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir });
-    await until(async () => (await produced()) === a, 60_000, "the first part once Kafka is up");
+    await waitUntil(async () => (await produced()) === a, 60_000, "the first part once Kafka is up");
     await sendUdp(bridge.udpPort, valid.slice(a, b));
-    await until(async () => (await produced()) === b, 30_000, "the second part");
+    await waitUntil(async () => (await produced()) === b, 30_000, "the second part");
 
     await broker.stop();
     await sendUdp(bridge.udpPort, valid.slice(b));
-    await until(async () => (await bridge.metric("slipstream_bridge_bus_up")) === 0, 60_000, "the bridge to notice");
+    await waitUntil(
+      async () => (await bridge.metric("slipstream_bridge_bus_up")) === 0,
+      60_000,
+      "the bridge to notice",
+    );
     assert.equal(
       await bridge.metric("slipstream_bridge_datagrams_accepted_total"),
       valid.length,
@@ -60,7 +57,7 @@ test("the bridge starts before Kafka, rides out a mid-stream outage, and loses n
     assert.ok((await bridge.metric("slipstream_bridge_queue_bytes")) > 0, "the backlog is queued");
 
     broker = await startKafkaBroker({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir });
-    await until(async () => (await produced()) === valid.length, 120_000, "the backlog to be produced");
+    await waitUntil(async () => (await produced()) === valid.length, 120_000, "the backlog to be produced");
     assert.equal(await bridge.metric("slipstream_bridge_queue_bytes"), 0);
     assert.equal(await bridge.metric("slipstream_bridge_records_dropped_total", 'reason="queue-full"'), 0);
 

@@ -5,6 +5,7 @@ import { decode } from "../../../bridge/f1/decode.ts";
 import { startBridgeProcess } from "../../support/bridge-process.ts";
 import { sendUdp } from "../../support/datagram-stream.ts";
 import { loadJsonlFixtures } from "../../support/fixtures.ts";
+import { waitUntil } from "../../support/wait.ts";
 
 test("the demo shows each session it receives, with its packet mix", async () => {
   const demo = await startBridgeProcess(["--summary-interval", "1"], { KAFKA_BROKERS: "" }, "demo");
@@ -13,10 +14,13 @@ test("the demo shows each session it receives, with its packet mix", async () =>
     const first = decode(datagrams[0] as Buffer);
     assert.ok(first.ok);
     await sendUdp(demo.udpPort, datagrams);
-    const t0 = Date.now();
     const line = () => demo.output.find((l) => l.includes(`session ${first.packet.header.sessionUID} F1 2025`));
-    while (!line() && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 100));
-    assert.match(line() ?? demo.output.join("\n"), new RegExp(`: ${datagrams.length} packets, .*motion:1`));
+    await waitUntil(
+      () => line() !== undefined,
+      10_000,
+      () => `a line for the session in:\n${demo.output.join("\n")}`,
+    );
+    assert.match(line() ?? "", new RegExp(`: ${datagrams.length} packets, .*motion:1`));
     assert.ok(demo.output.some((l) => l.includes("on the in-process bus")));
   } finally {
     assert.equal(await demo.stop(), 0);

@@ -1,6 +1,6 @@
 import { FORMATS } from "../../../bridge/f1/formats/index.ts";
 import { PACKET_ID, PACKET_NAMES } from "../../../bridge/f1/packet-ids.ts";
-import { type Field, sizeOf } from "../../../bridge/f1/schema.ts";
+import { type Field, offsetOf, sizeOf } from "../../../bridge/f1/schema.ts";
 
 /** [offset, length] of every char array in a layout placed at `base`. */
 function stringRanges(field: Field, base: number): [number, number][] {
@@ -19,15 +19,6 @@ function stringRanges(field: Field, base: number): [number, number][] {
   return out;
 }
 
-function offsetOfPacketId(fields: Record<string, Field>): number {
-  let offset = 0;
-  for (const [name, f] of Object.entries(fields)) {
-    if (name === "packetId") return offset;
-    offset += sizeOf(f);
-  }
-  throw new Error("no packetId in header");
-}
-
 /**
  * Random bytes of a packet's exact size with a valid packetFormat, packetId and (for events) event code.
  * Char arrays get printable ASCII and a NUL terminator: random bytes there are not a name any game sends,
@@ -44,7 +35,7 @@ export function randomDatagram(
   if (!format) throw new Error(`no format ${packetFormat}`);
   const bytes = random(size);
   bytes.writeUInt16LE(packetFormat, 0);
-  bytes.writeUInt8(packetId, offsetOfPacketId(format.header.fields));
+  bytes.writeUInt8(packetId, offsetOf(format.header, "packetId"));
   const headerSize = format.header.size;
   if (packetId === PACKET_ID.event && eventCode) bytes.write(eventCode, headerSize, "latin1");
   const name = PACKET_NAMES[packetId];

@@ -6,9 +6,11 @@ import { pino } from "pino";
 import { MemoryBus } from "../../../bridge/bus/memory-bus.ts";
 import type { ConsumedRecord } from "../../../bridge/bus/types.ts";
 import { Bridge, type BridgeOptions } from "../../../bridge/ingest/bridge.ts";
+import { metricTotal } from "../../../bridge/ingest/bridge-metrics.ts";
 import { createLogger } from "../../../bridge/observability/log.ts";
 import { RAW_HEADERS } from "../../../bridge/protocol/raw-topic.ts";
 import { countBy, mixedStream, sendUdp, validFixtureDatagrams } from "../../support/datagram-stream.ts";
+import { waitUntil } from "../../support/wait.ts";
 
 const base: BridgeOptions = {
   udpHost: "127.0.0.1",
@@ -37,18 +39,8 @@ async function startBridge(overrides: Partial<BridgeOptions> = {}) {
   return { bus, bridge, port, got };
 }
 
-async function value(
-  counter: { get(): Promise<{ values: { value: number; labels: Record<string, unknown> }[] }> },
-  reason?: string,
-) {
-  const { values } = await counter.get();
-  return values.filter((v) => reason === undefined || v.labels.reason === reason).reduce((s, v) => s + v.value, 0);
-}
-
-async function until(check: () => boolean, ms = 5000) {
-  const t0 = Date.now();
-  while (!check() && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 10));
-}
+const value = (metric: Parameters<typeof metricTotal>[0], reason?: string) =>
+  metricTotal(metric, (v) => reason === undefined || v.labels.reason === reason);
 
 test("every valid datagram exactly once, byte-identical, in order per session, with headers; garbage counted", async () => {
   const { bridge, port, got } = await startBridge();
@@ -58,7 +50,7 @@ test("every valid datagram exactly once, byte-identical, in order per session, w
     port,
     stream.map((s) => s.bytes),
   );
-  await until(() => got.length >= valid.length);
+  await waitUntil(() => got.length >= valid.length, 5000, "every valid datagram on the bus");
   await bridge.stop();
   assert.equal(got.length, valid.length);
   const byKey = new Map<string, Buffer[]>();
@@ -118,7 +110,7 @@ test("every datagram is forwarded unchanged to each forward target", async () =>
   const { bridge, port } = await startBridge({ forwardTo: [{ host: "127.0.0.1", port: listener.address().port }] });
   const datagrams = [...validFixtureDatagrams().slice(0, 20), Buffer.from("garbage is forwarded too")];
   await sendUdp(port, datagrams);
-  await until(() => forwarded.length >= datagrams.length);
+  await waitUntil(() => forwarded.length >= datagrams.length, 5000, "every forwarded copy");
   await bridge.stop();
   listener.close();
   assert.deepEqual(forwarded, datagrams);
