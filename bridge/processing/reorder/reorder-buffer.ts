@@ -1,0 +1,229 @@
+// A bounded reorder buffer for one session's datagrams (Flink's bounded out-of-orderness, in arrival time).
+//
+// Order: by frame (overallFrameIdentifier where the format has it, else frameIdentifier), then sessionTime,
+// then arrival. A datagram is held until `windowMs` of arrival time has passed after it (measured by the
+// newest arrival seen, or by the caller's clock on `poll`, so an idle stream still drains): a datagram that
+// arrives up to `windowMs` after one that should follow it is still put in place. The window is the latency
+// the buffer adds; 0 turns reordering off (emit on arrival, still deduplicated and late-checked).
+//
+// Late policy: a datagram ordered before one already emitted is never merged into the ordered stream: it goes
+// to `onLate` and is counted. Duplicates (same frame, same bytes) are dropped and counted, whether the copy is
+// still held or was emitted recently. Rewinds: in formats without overallFrameIdentifier a flashback makes
+// frames go back; `rewindConfirm` consecutive datagrams well behind the emitted ones (by more than
+// `rewindMinMs` of session time) are taken as the game's new timeline, not as late data.
+
+export interface ReorderItem<T> {
+  readonly value: T;
+  /** overallFrameIdentifier, or frameIdentifier where the format has no overall frame. */
+  readonly frame: number;
+  readonly sessionTimeMs: number;
+  /** When the datagram was received, in ms (bridge receive time, or a recording's timestamp). */
+  readonly arrivalMs: number;
+  /** Identifies identical datagrams of one frame (for example a CRC of the bytes). */
+  readonly fingerprint: number;
+}
+
+export interface ReorderOptions<T> {
+  readonly windowMs: number;
+  /** Frames that never go back (overallFrameIdentifier): rewinds cannot happen, backwards means late. */
+  readonly monotonicFrames: boolean;
+  readonly onEmit: (value: T) => void;
+  readonly onLate?: (value: T) => void;
+  /** Called before the first datagram of a new timeline is emitted (a flashback in an old format). */
+  readonly onRewind?: (value: T) => void;
+  /** Most datagrams held at once; beyond it the oldest is released early (counted as forced). */
+  readonly maxHeld?: number;
+  readonly rewindConfirm?: number;
+  readonly rewindMinMs?: number;
+}
+
+export interface ReorderStats {
+  emitted: number;
+  reordered: number;
+  duplicates: number;
+  late: number;
+  rewinds: number;
+  forced: number;
+  held: number;
+  maxHeld: number;
+}
+
+export const MAX_REORDER_WINDOW_MS = 60_000;
+const RECENT_FINGERPRINTS = 4096;
+
+interface Held<T> extends ReorderItem<T> {
+  readonly seq: number;
+  readonly key: string;
+  released: boolean;
+}
+
+function before(a: Held<unknown>, b: Held<unknown>): boolean {
+  if (a.frame !== b.frame) return a.frame < b.frame;
+  if (a.sessionTimeMs !== b.sessionTimeMs) return a.sessionTimeMs < b.sessionTimeMs;
+  return a.seq < b.seq;
+}
+
+export class ReorderBuffer<T> {
+  readonly stats: ReorderStats = {
+    emitted: 0,
+    reordered: 0,
+    duplicates: 0,
+    late: 0,
+    rewinds: 0,
+    forced: 0,
+    held: 0,
+    maxHeld: 0,
+  };
+  private readonly options: ReorderOptions<T>;
+  private readonly maxHeld: number;
+  /** Sorted, oldest first; `head` skips released entries without shifting the array each time. */
+  private held: Held<T>[] = [];
+  private head = 0;
+  private readonly heldKeys = new Set<string>();
+  /** Fingerprints of recently emitted datagrams, to tell a late duplicate from late data. */
+  private readonly recent = new Set<string>();
+  private readonly recentOrder: string[] = [];
+  private lastEmitted: Held<T> | undefined;
+  private newestArrivalMs = Number.NEGATIVE_INFINITY;
+  private seq = 0;
+  private behindRun: Held<T>[] = [];
+  /** Held datagrams in arrival order, to find the one that has waited longest without a scan. */
+  private arrivals: Held<T>[] = [];
+  private arrivalsHead = 0;
+
+  constructor(options: ReorderOptions<T>) {
+    if (!(options.windowMs >= 0 && options.windowMs <= MAX_REORDER_WINDOW_MS)) {
+      throw new RangeError(`reorder window must be 0..${MAX_REORDER_WINDOW_MS} ms, got ${options.windowMs}`);
+    }
+    this.options = options;
+    this.maxHeld = options.maxHeld ?? 100_000;
+  }
+
+  push(item: ReorderItem<T>): void {
+    const key = `${item.frame}/${item.fingerprint}`;
+    if (this.heldKeys.has(key) || this.recent.has(key)) {
+      this.stats.duplicates++;
+      return;
+    }
+    const held: Held<T> = { ...item, seq: this.seq++, key, released: false };
+    if (this.lastEmitted && before(held, this.lastEmitted)) {
+      this.behind(held);
+      return;
+    }
+    this.dropBehindRun();
+    this.insert(held);
+    if (item.arrivalMs > this.newestArrivalMs) this.newestArrivalMs = item.arrivalMs;
+    this.release(this.newestArrivalMs);
+  }
+
+  /** Releases what has waited a whole window by the caller's clock (same time base as arrivalMs). */
+  poll(nowMs: number): void {
+    this.release(Math.max(nowMs, this.newestArrivalMs));
+  }
+
+  /** Emits everything held, in order (end of input, or shutdown). */
+  flush(): void {
+    this.release(Number.POSITIVE_INFINITY);
+  }
+
+  get size(): number {
+    return this.held.length - this.head;
+  }
+
+  private insert(item: Held<T>): void {
+    const held = this.held;
+    let i = held.length;
+    // Arrivals are nearly in order: walk back from the end, usually zero steps.
+    while (i > this.head && before(item, held[i - 1] as Held<T>)) i--;
+    if (i < held.length) this.stats.reordered++;
+    held.splice(i, 0, item);
+    this.arrivals.push(item);
+    this.heldKeys.add(item.key);
+    const size = this.size;
+    this.stats.held = size;
+    if (size > this.stats.maxHeld) this.stats.maxHeld = size;
+    if (size > this.maxHeld) {
+      this.stats.forced++;
+      this.emitHead();
+    }
+  }
+
+  private release(clockMs: number): void {
+    const limit = clockMs - this.options.windowMs;
+    while (this.head < this.held.length) {
+      const first = this.held[this.head] as Held<T>;
+      // Released in order: the head goes once it has waited a window, or once anything after it has.
+      if (first.arrivalMs > limit && this.longestWaitingArrival() > limit) break;
+      this.emitHead();
+    }
+    if (this.head > 1024 && this.head * 2 > this.held.length) {
+      this.held = this.held.slice(this.head);
+      this.head = 0;
+    }
+    this.stats.held = this.size;
+  }
+
+  /** Arrival time of the held datagram that has waited longest. */
+  private longestWaitingArrival(): number {
+    while (this.arrivalsHead < this.arrivals.length && (this.arrivals[this.arrivalsHead] as Held<T>).released) {
+      this.arrivalsHead++;
+    }
+    if (this.arrivalsHead > 1024 && this.arrivalsHead * 2 > this.arrivals.length) {
+      this.arrivals = this.arrivals.slice(this.arrivalsHead);
+      this.arrivalsHead = 0;
+    }
+    return this.arrivals[this.arrivalsHead]?.arrivalMs ?? Number.POSITIVE_INFINITY;
+  }
+
+  private emitHead(): void {
+    const item = this.held[this.head] as Held<T>;
+    this.held[this.head] = undefined as unknown as Held<T>;
+    this.head++;
+    item.released = true;
+    this.heldKeys.delete(item.key);
+    this.remember(item.key);
+    this.lastEmitted = item;
+    this.stats.emitted++;
+    this.options.onEmit(item.value);
+  }
+
+  private remember(key: string): void {
+    this.recent.add(key);
+    this.recentOrder.push(key);
+    if (this.recentOrder.length > RECENT_FINGERPRINTS) {
+      this.recent.delete(this.recentOrder.shift() as string);
+    }
+  }
+
+  /** A datagram ordered before what was emitted: late data, or part of a rewound timeline. */
+  private behind(item: Held<T>): void {
+    const last = this.lastEmitted as Held<T>;
+    const farBehind = last.sessionTimeMs - item.sessionTimeMs > (this.options.rewindMinMs ?? 1000);
+    if (this.options.monotonicFrames || !farBehind) {
+      this.late(item);
+      return;
+    }
+    this.behindRun.push(item);
+    if (this.behindRun.length < (this.options.rewindConfirm ?? 3)) return;
+    // The game rewound: what is held belongs to the abandoned timeline and goes out first.
+    const run = this.behindRun;
+    this.behindRun = [];
+    this.flush();
+    this.stats.rewinds++;
+    this.lastEmitted = undefined;
+    this.options.onRewind?.((run[0] as Held<T>).value);
+    for (const r of run) this.push(r);
+  }
+
+  /** A run behind the emitted stream that did not go on long enough to be a rewind was late data. */
+  private dropBehindRun(): void {
+    if (this.behindRun.length === 0) return;
+    for (const item of this.behindRun) this.late(item);
+    this.behindRun = [];
+  }
+
+  private late(item: Held<T>): void {
+    this.stats.late++;
+    this.options.onLate?.(item.value);
+  }
+}
