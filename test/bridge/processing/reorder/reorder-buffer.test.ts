@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type ReorderItem, ReorderBuffer } from "../../../../bridge/processing/reorder/reorder-buffer.ts";
+import { ReorderBuffer, type ReorderItem } from "../../../../bridge/processing/reorder/reorder-buffer.ts";
 
 /** Frame n at 60 Hz; value = frame, fingerprint = frame unless given. */
 function item(frame: number, arrivalMs: number, fingerprint = frame, sessionTimeMs = frame * 16.667) {
