@@ -1,0 +1,25 @@
+import type { BoardKey } from "./types.ts";
+
+/**
+ * The Redis key schema, every key under one configurable prefix (default `slipstream`):
+ *   <p>:sessions                    ZSET   sessionUID -> expiry (ms since epoch); the live-session directory
+ *   <p>:session:<uid>:info          STRING JSON directory entry (PX = session ttl)
+ *   <p>:session:<uid>:snapshot      STRING JSON snapshot for a new viewer (PX = session ttl)
+ *   <p>:session:<uid>:events        LIST   newest first, JSON events, capped (PX = session ttl)
+ *   <p>:board:<game>:<trackId>      ZSET   driver -> best lap ms (ZADD LT keeps the lower)
+ *   <p>:board:<game>:<trackId>:lap  HASH   driver -> JSON details of that best lap
+ *   <p>:checkpoint:<name>           STRING JSON {offset, state}
+ */
+export function stateKeys(prefix: string) {
+  return {
+    sessions: `${prefix}:sessions`,
+    info: (uid: string) => `${prefix}:session:${uid}:info`,
+    snapshot: (uid: string) => `${prefix}:session:${uid}:snapshot`,
+    events: (uid: string) => `${prefix}:session:${uid}:events`,
+    board: (b: BoardKey) => `${prefix}:board:${b.game}:${b.trackId}`,
+    boardLaps: (b: BoardKey) => `${prefix}:board:${b.game}:${b.trackId}:lap`,
+    checkpoint: (name: string) => `${prefix}:checkpoint:${name}`,
+  };
+}
+
+export type StateKeys = ReturnType<typeof stateKeys>;

@@ -1,0 +1,56 @@
+/**
+ * Live state shared by every processor and gateway: which sessions are live, a snapshot a new viewer loads at
+ * once, recent events, best-lap leaderboards across sessions, and processor checkpoints. Two back-ends with
+ * one contract: Redis (`REDIS_URL`) and an in-memory store for the embedded demo and fast tests.
+ * Values are JSON documents; their shapes belong to the processing protocol, not to the store.
+ */
+export interface SessionDirectoryEntry {
+  readonly sessionUID: string;
+  /** Anything a session list shows (track, session type, format, sources); JSON. */
+  readonly info: Readonly<Record<string, unknown>>;
+  /** Last heartbeat, ms since the Unix epoch. */
+  readonly updatedAtMs: number;
+}
+
+/** Which board a lap belongs to: the same track in the same game (layouts and cars differ across games). */
+export interface BoardKey {
+  readonly game: number;
+  readonly trackId: number;
+}
+
+export interface LeaderboardEntry {
+  /** One row per driver: the best lap of that driver on this board wins. */
+  readonly driver: string;
+  readonly lapTimeMs: number;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface Checkpoint {
+  /** The next raw-topic offset to read after restoring `state`. */
+  readonly offset: string;
+  readonly state: unknown;
+}
+
+export interface LiveStateStore {
+  readonly kind: "redis" | "memory";
+  connect(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Registers or refreshes a live session; it leaves the directory `ttlMs` after its last heartbeat. */
+  heartbeatSession(entry: SessionDirectoryEntry, ttlMs: number): Promise<void>;
+  liveSessions(nowMs: number): Promise<SessionDirectoryEntry[]>;
+
+  writeSnapshot(sessionUID: string, snapshot: unknown, ttlMs: number): Promise<void>;
+  readSnapshot(sessionUID: string): Promise<unknown | undefined>;
+
+  /** Appends to the session's recent events, keeping the newest `keep`. */
+  appendEvents(sessionUID: string, events: readonly unknown[], keep: number, ttlMs: number): Promise<void>;
+  recentEvents(sessionUID: string, count: number): Promise<unknown[]>;
+
+  /** Records a lap; the board keeps each driver's best. Returns true when it improved that driver's entry. */
+  submitLap(board: BoardKey, entry: LeaderboardEntry): Promise<boolean>;
+  leaderboard(board: BoardKey, count: number): Promise<LeaderboardEntry[]>;
+
+  writeCheckpoint(name: string, checkpoint: Checkpoint): Promise<void>;
+  readCheckpoint(name: string): Promise<Checkpoint | undefined>;
+}
