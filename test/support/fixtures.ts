@@ -3,9 +3,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** shared/ sits beside the repository (the work tree and CI's clone alike). */
-export const SHARED_DIR = resolve(here, "../../../shared");
-export const FIXTURES_DIR = join(SHARED_DIR, "fixtures/f1-udp");
+/** The repository root: fixtures and data live inside it, so a bare clone runs every test. */
+export const REPO_DIR = resolve(here, "../..");
+export const FIXTURES_DIR = join(REPO_DIR, "test/fixtures/f1-udp");
+export const TRACKS_DIR = join(REPO_DIR, "data/tracks");
 
 export interface JsonlFixture {
   readonly year: number;

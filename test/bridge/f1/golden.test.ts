@@ -1,4 +1,4 @@
-// Golden tests: every real captured datagram in ../shared/fixtures decodes, and equals the reference values.
+// Golden tests: every real captured datagram in test/fixtures decodes, and equals the reference values.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { decode } from "../../../bridge/f1/decode.ts";

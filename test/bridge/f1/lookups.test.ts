@@ -38,7 +38,7 @@ import {
   visualTyreCompoundName,
   weatherName,
 } from "../../../bridge/f1/lookups/index.ts";
-import { FIXTURES_DIR, type JsonlFixture, loadJsonlFixtures, SHARED_DIR } from "../../support/fixtures.ts";
+import { FIXTURES_DIR, type JsonlFixture, loadJsonlFixtures, TRACKS_DIR } from "../../support/fixtures.ts";
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -67,8 +67,8 @@ test("lookup: unknown, negative, fractional and NaN ids give undefined", () => {
 
 // --- tracks ---------------------------------------------------------------------------------------------------
 
-test("tracks: the table equals shared/data/tracks/track-ids.json (regenerate with generate-tracks.ts)", () => {
-  const json = JSON.parse(readFileSync(join(SHARED_DIR, "data/tracks/track-ids.json"), "utf8")) as {
+test("tracks: the table equals data/tracks/track-ids.json (regenerate with generate-tracks.ts)", () => {
+  const json = JSON.parse(readFileSync(join(TRACKS_DIR, "track-ids.json"), "utf8")) as {
     tracks: { id: number; name: string; in_f1_25_spec: boolean }[];
   };
   assert.deepEqual(
@@ -296,7 +296,7 @@ test("nationalities: the list shifts between formats", () => {
   });
 });
 
-// --- real captures (shared/fixtures/f1-udp/jsonl-2018-2025, the reference library's decode) -------------------
+// --- real captures (test/fixtures/f1-udp/jsonl-2018-2025, the reference library's decode) -------------------
 
 type Parsed = Record<string, unknown>;
 const fixtures = new Map<number, JsonlFixture[]>(
