@@ -1,6 +1,6 @@
 // Nationality ids (Participants / Lobby m_nationality). 2019: F1 2019 spec (1-86, incl. 56 North Korean); 2020: F1 2020
-// spec (+87 Barbadian, 88 Vietnamese); 2021-2023: F1 2021/22/23 specs (North Korean removed, ids after 55 shift down);
-// 2024-2025: F1 24/25 specs (+88-90). 2018: a copy of the F1 2018/2019 forum tables that also lists 81 Taiwanese.
+// spec (+87 Barbadian, 88 Vietnamese, "Argentinean"); 2021-2023: F1 2021/22/23 specs (North Korean removed, ids after
+// 55 shift down); 2024-2025: F1 24/25 specs (+88-90). 2018: a copy of the F1 2018/2019 forum tables that also lists 81 Taiwanese.
 import { lookupForFormat } from "./lookup.ts";
 import { renumbered } from "./tables.ts";
 
@@ -97,18 +97,18 @@ export const NATIONALITIES_2019 = {
 /** F1 2018 tables: 81 Taiwanese as well (ids from 81 on one higher than in 2019). */
 export const NATIONALITIES_2018 = renumbered(NATIONALITIES_2019, { insertBefore: { Thai: "Taiwanese" } });
 
-/** F1 2020: 87 Barbadian and 88 Vietnamese added. */
+/** F1 2020: 87 Barbadian and 88 Vietnamese added; its appendix spells 2 "Argentinean". */
 export const NATIONALITIES_2020 = {
   ...NATIONALITIES_2019,
+  2: "Argentinean",
   87: "Barbadian",
   88: "Vietnamese",
 } as const;
 
-/** F1 2021: 56 North Korean dropped (later ids one lower), "Argentinean", and Barbadian listed before Welsh. */
+/** F1 2021: 56 North Korean dropped (later ids one lower), and Barbadian listed before Welsh. */
 export const NATIONALITIES_2021 = renumbered(NATIONALITIES_2020, {
   remove: ["North Korean", "Barbadian"],
   insertBefore: { Welsh: "Barbadian" },
-  rename: { Argentinian: "Argentinean" },
 });
 
 /** F1 24: 88-90 added. */

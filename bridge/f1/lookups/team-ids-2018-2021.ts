@@ -25,7 +25,7 @@ const CLASSICS = {
   40: "Lotus 1978",
 } as const;
 
-/** F2 2018 teams and the cars added by F1 2019 (packetFormat 2019 and 2020). */
+/** F2 2018 teams and the F1 2019 classics (packetFormat 2019; F1 2020's appendix keeps 23-33, not 63-65). */
 const F1_2019_ADDITIONS = {
   23: "ART Grand Prix",
   24: "Campos Vexatec Racing",
@@ -105,12 +105,16 @@ export const GRID_2021 = { ...GRID_2019, 4: "Aston Martin", 5: "Alpine", 6: "Alp
 
 export const TEAMS_2018 = { ...GRID_2018, ...CLASSICS, 20: "McLaren 2008" } as const;
 
-export const TEAMS_2019 = { ...TEAMS_2018, ...GRID_2019, ...F1_2019_ADDITIONS } as const;
+/** F1 2019's appendix has no 20 (McLaren 2008). */
+export const TEAMS_2019 = { ...omit(TEAMS_2018, [20]), ...GRID_2019, ...F1_2019_ADDITIONS } as const;
 
-/** F1 2020: Toro Rosso is AlphaTauri; id 20 (McLaren 2008) dropped; the F1 generic car, F2 2019, four classics and My
- * Team (255) added. */
+/**
+ * F1 2020 (forum specification, appendix "Team IDs"): Toro Rosso is AlphaTauri; McLaren 2008 (20) is back and F1
+ * 2019's 63-65 are not listed; the F1 generic car, F2 2019, four classics and My Team (255) added.
+ */
 export const TEAMS_2020 = {
-  ...omit(TEAMS_2019, [20]),
+  ...omit(TEAMS_2019, [63, 64, 65]),
+  20: "McLaren 2008",
   6: "AlphaTauri",
   41: "F1 Generic car",
   ...F2_2019,

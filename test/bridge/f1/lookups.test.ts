@@ -115,6 +115,14 @@ test("teams: names follow the format, not one merged table", () => {
   });
 });
 
+test("teams as EA's appendices list them: McLaren 2008 (20) is in F1 2018 and F1 2020, not F1 2019; 63-65 only in F1 2019", () => {
+  expectByFormat(teamName, {
+    2018: { 20: "McLaren 2008", 63: undefined },
+    2019: { 20: undefined, 63: "Ferrari 1990", 64: "McLaren 2010", 65: "Ferrari 2010" },
+    2020: { 20: "McLaren 2008", 41: "F1 Generic car", 56: "Jordan 1991", 63: undefined, 64: undefined, 65: undefined },
+  });
+});
+
 test("teams: every table value is a non-empty name", () => {
   for (const [format, table] of Object.entries(TEAMS_BY_FORMAT))
     for (const [id, name] of Object.entries(table))
@@ -246,9 +254,11 @@ test("weather, temperature change, safety car, formula, ruleset and result statu
     ["Clear", "Light Cloud", "Overcast", "Light Rain", "Heavy Rain", "Storm", undefined],
   );
   expectByFormat(temperatureChangeName, { 2020: { 0: undefined }, 2021: { 2: "No Change" } });
+  // 3 (formation lap) is first listed by the F1 2021 document; the F1 2020 one stops at 2
   expectByFormat(safetyCarStatusName, {
     2019: { 3: undefined },
-    2020: { 3: "Formation Lap" },
+    2020: { 2: "Virtual Safety Car", 3: undefined },
+    2021: { 3: "Formation Lap" },
     2025: { 2: "Virtual Safety Car" },
   });
   expectByFormat(safetyCarEventTypeName, { 2023: { 0: undefined }, 2024: { 3: "Resume Race" } });
@@ -287,8 +297,8 @@ test("drivers: F1 23 renumbered the ids from 127 on", () => {
 test("nationalities: the list shifts between formats", () => {
   expectByFormat(nationalityName, {
     2018: { 81: "Taiwanese" },
-    2019: { 81: "Thai" },
-    2020: { 56: "North Korean", 87: "Barbadian" },
+    2019: { 2: "Argentinian", 81: "Thai" },
+    2020: { 2: "Argentinean", 56: "North Korean", 87: "Barbadian" },
     2021: { 56: "Northern Irish", 80: "Thai", 87: "Vietnamese" },
     2023: { 90: undefined },
     2024: { 90: "Filipino" },
