@@ -52,6 +52,7 @@ export class Bridge {
   private readonly topic: string;
   private socket: Socket | undefined;
   private settingUp: Promise<void> = Promise.resolve();
+  private stopping: Promise<void> | undefined;
 
   constructor(
     private readonly options: BridgeOptions,
@@ -198,8 +199,13 @@ export class Bridge {
     return this.queue.bytes;
   }
 
-  /** Closes the socket, then gives the queue until the deadline to drain. */
-  async stop(deadlineMs = 5000): Promise<void> {
+  /** Closes the socket, then gives the queue until the deadline to drain. Later calls wait for the first. */
+  stop(deadlineMs = 5000): Promise<void> {
+    this.stopping ??= this.shutDown(deadlineMs);
+    return this.stopping;
+  }
+
+  private async shutDown(deadlineMs: number): Promise<void> {
     const socket = this.socket;
     this.socket = undefined;
     if (socket) await new Promise<void>((resolve) => socket.close(() => resolve()));

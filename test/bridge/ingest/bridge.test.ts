@@ -1,7 +1,7 @@
 // The bridge end to end over real UDP on loopback, writing to the in-process bus.
 import assert from "node:assert/strict";
 import { createSocket } from "node:dgram";
-import { test } from "node:test";
+import { type TestContext, test } from "node:test";
 import { pino } from "pino";
 import { MemoryBus } from "../../../bridge/bus/memory-bus.ts";
 import type { ConsumedRecord } from "../../../bridge/bus/types.ts";
@@ -30,9 +30,14 @@ const base: BridgeOptions = {
   forwardTo: [],
 };
 
-async function startBridge(overrides: Partial<BridgeOptions> = {}) {
+// A failing assertion must fail its test, not leave a socket open that keeps the run alive: bridges are
+// stopped in t.after (stop is idempotent), and every test has a deadline.
+const timeout = 20_000;
+
+async function startBridge(t: TestContext, overrides: Partial<BridgeOptions> = {}) {
   const bus = new MemoryBus();
   const bridge = new Bridge({ ...base, ...overrides }, bus, createLogger("silent"));
+  t.after(() => bridge.stop(50));
   const port = await bridge.start();
   const got: ConsumedRecord[] = [];
   await bus.subscribe({ groupId: "check", topics: [bridge.topicName], onRecords: (r) => void got.push(...r) });
@@ -42,8 +47,8 @@ async function startBridge(overrides: Partial<BridgeOptions> = {}) {
 const value = (metric: Parameters<typeof metricTotal>[0], reason?: string) =>
   metricTotal(metric, (v) => reason === undefined || v.labels.reason === reason);
 
-test("every valid datagram exactly once, byte-identical, in order per session, with headers; garbage counted", async () => {
-  const { bridge, port, got } = await startBridge();
+test("every valid datagram exactly once, byte-identical, in order per session, with headers; garbage counted", { timeout }, async (t) => {
+  const { bridge, port, got } = await startBridge(t);
   const stream = mixedStream();
   const valid = stream.filter((s) => !s.rejectAs);
   await sendUdp(
@@ -81,8 +86,8 @@ test("every valid datagram exactly once, byte-identical, in order per session, w
   assert.match(text, /slipstream_bridge_produce_latency_seconds_count \d+/);
 });
 
-test("sources outside the allowlist are refused and counted", async () => {
-  const { bridge, port, got } = await startBridge({ allow: ["10.9.8.7"] });
+test("sources outside the allowlist are refused and counted", { timeout }, async (t) => {
+  const { bridge, port, got } = await startBridge(t, { allow: ["10.9.8.7"] });
   const datagrams = validFixtureDatagrams().slice(0, 10);
   await sendUdp(port, datagrams);
   await new Promise((r) => setTimeout(r, 150));
@@ -91,8 +96,8 @@ test("sources outside the allowlist are refused and counted", async () => {
   assert.equal(await value(bridge.metrics.rejected, "source-not-allowed"), 10);
 });
 
-test("a source over its rate is limited and counted; the rest passes", async () => {
-  const { bridge, port, got } = await startBridge({ ratePerSource: 20 });
+test("a source over its rate is limited and counted; the rest passes", { timeout }, async (t) => {
+  const { bridge, port, got } = await startBridge(t, { ratePerSource: 20 });
   const datagrams = validFixtureDatagrams().slice(0, 60);
   await sendUdp(port, datagrams);
   await new Promise((r) => setTimeout(r, 200));
@@ -102,28 +107,29 @@ test("a source over its rate is limited and counted; the rest passes", async () 
   assert.equal(got.length + limited, 60);
 });
 
-test("every datagram is forwarded unchanged to each forward target", async () => {
+test("every datagram is forwarded unchanged to each forward target", { timeout }, async (t) => {
   const listener = createSocket("udp4");
+  t.after(() => listener.close());
   const forwarded: Buffer[] = [];
   listener.on("message", (m) => forwarded.push(m));
   await new Promise<void>((r) => listener.bind(0, "127.0.0.1", () => r()));
-  const { bridge, port } = await startBridge({ forwardTo: [{ host: "127.0.0.1", port: listener.address().port }] });
+  const { bridge, port } = await startBridge(t, { forwardTo: [{ host: "127.0.0.1", port: listener.address().port }] });
   const datagrams = [...validFixtureDatagrams().slice(0, 20), Buffer.from("garbage is forwarded too")];
   await sendUdp(port, datagrams);
   await waitUntil(() => forwarded.length >= datagrams.length, 5000, "every forwarded copy");
   await bridge.stop();
-  listener.close();
   assert.deepEqual(forwarded, datagrams);
   assert.equal(await value(bridge.metrics.forwarded), datagrams.length);
 });
 
-test("a full queue drops by policy and counts every drop (drop-newest keeps what was queued)", async () => {
+test("a full queue drops by policy and counts every drop (drop-newest keeps what was queued)", { timeout }, async (t) => {
   const bus = new MemoryBus();
   // A bus that never takes anything: everything stays queued.
   bus.write = () => Promise.reject(new Error("down"));
   const datagrams = validFixtureDatagrams().slice(0, 40);
   const limit = datagrams.slice(0, 10).reduce((s, d) => s + d.length + 128, 0);
   const bridge = new Bridge({ ...base, queueMaxBytes: limit }, bus, createLogger("silent"));
+  t.after(() => bridge.stop(50));
   await bridge.start();
   for (const d of datagrams) bridge.receive(d, { address: "127.0.0.1", port: 1, family: "IPv4" });
   assert.equal(await value(bridge.metrics.accepted), 10);
@@ -133,10 +139,11 @@ test("a full queue drops by policy and counts every drop (drop-newest keeps what
   assert.equal(await value(bridge.metrics.dropped, "shutdown"), 10);
 });
 
-test("an unsupported format is logged once per source, with the setting to choose, and counted each time", async () => {
+test("an unsupported format is logged once per source, with the setting to choose, and counted each time", { timeout }, async (t) => {
   const lines: string[] = [];
   const log = pino({ level: "warn" }, { write: (l: string) => void lines.push(l) });
   const bridge = new Bridge({ ...base }, new MemoryBus(), log);
+  t.after(() => bridge.stop(50));
   await bridge.start();
   const future = Buffer.alloc(1400);
   future.writeUInt16LE(2026, 0);
