@@ -47,7 +47,9 @@ async function startBridge(t: TestContext, overrides: Partial<BridgeOptions> = {
 const value = (metric: Parameters<typeof metricTotal>[0], reason?: string) =>
   metricTotal(metric, (v) => reason === undefined || v.labels.reason === reason);
 
-test("every valid datagram exactly once, byte-identical, in order per session, with headers; garbage counted", { timeout }, async (t) => {
+test("every valid datagram exactly once, byte-identical, in order per session, with headers; garbage counted", {
+  timeout,
+}, async (t) => {
   const { bridge, port, got } = await startBridge(t);
   const stream = mixedStream();
   const valid = stream.filter((s) => !s.rejectAs);
@@ -122,7 +124,9 @@ test("every datagram is forwarded unchanged to each forward target", { timeout }
   assert.equal(await value(bridge.metrics.forwarded), datagrams.length);
 });
 
-test("a full queue drops by policy and counts every drop (drop-newest keeps what was queued)", { timeout }, async (t) => {
+test("a full queue drops by policy and counts every drop (drop-newest keeps what was queued)", {
+  timeout,
+}, async (t) => {
   const bus = new MemoryBus();
   // A bus that never takes anything: everything stays queued.
   bus.write = () => Promise.reject(new Error("down"));
@@ -139,7 +143,9 @@ test("a full queue drops by policy and counts every drop (drop-newest keeps what
   assert.equal(await value(bridge.metrics.dropped, "shutdown"), 10);
 });
 
-test("an unsupported format is logged once per source, with the setting to choose, and counted each time", { timeout }, async (t) => {
+test("an unsupported format is logged once per source, with the setting to choose, and counted each time", {
+  timeout,
+}, async (t) => {
   const lines: string[] = [];
   const log = pino({ level: "warn" }, { write: (l: string) => void lines.push(l) });
   const bridge = new Bridge({ ...base }, new MemoryBus(), log);
