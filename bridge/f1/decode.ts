@@ -12,6 +12,12 @@ interface PacketPlan {
   readonly body: Reader | undefined;
 }
 
+/** One event code of a format: its 4 ASCII bytes read as a little-endian u32 key, and its details reader. */
+interface EventPlan {
+  readonly code: string;
+  readonly details: Reader | null;
+}
+
 /** Everything needed to validate and decode one format, computed once at load. */
 interface FormatPlan {
   readonly definition: FormatDefinition;
@@ -22,8 +28,11 @@ interface FormatPlan {
   readonly sessionUIDOffset: number;
   readonly sessionTimeOffset: number;
   readonly packets: ReadonlyMap<number, PacketPlan>;
-  readonly events: ReadonlyMap<string, Reader | null>;
+  /** Keyed by the code's bytes as a u32: the bridge checks codes at one integer read per event datagram. */
+  readonly events: ReadonlyMap<number, EventPlan>;
 }
+
+const codeKey = (code: string): number => new DataView(new TextEncoder().encode(code).buffer).getUint32(0, true);
 
 function plan(definition: FormatDefinition): FormatPlan {
   const headerSize = definition.header.size;
@@ -33,12 +42,13 @@ function plan(definition: FormatDefinition): FormatPlan {
   }
   const eventSize = headerSize + 4 + definition.eventDetailsBytes;
   packets.set(PACKET_ID.event, { name: "event", size: eventSize, body: undefined });
-  const events = new Map<string, Reader | null>();
+  const events = new Map<number, EventPlan>();
   for (const [code, layout] of Object.entries(definition.events)) {
+    if (!/^[A-Z]{4}$/.test(code)) throw new Error(`${definition.packetFormat} event code ${code} is not 4 capitals`);
     if (layout && layout.size > definition.eventDetailsBytes) {
       throw new Error(`${definition.packetFormat} event ${code} details exceed the union`);
     }
-    events.set(code, layout ? compile(layout) : null);
+    events.set(codeKey(code), { code, details: layout ? compile(layout) : null });
   }
   return {
     definition,
@@ -74,10 +84,10 @@ function viewOf(bytes: Uint8Array): DataView {
 }
 
 type Located =
-  | { ok: true; plan: FormatPlan; packet: PacketPlan; packetId: number }
+  | { ok: true; plan: FormatPlan; packet: PacketPlan; packetId: number; event: EventPlan | undefined }
   | { ok: false; rejection: Rejection };
 
-/** Checks packetFormat, packetId and exact size, in that order. */
+/** Checks packetFormat, packetId, exact size and (for events) the event code, in that order. */
 function locate(view: DataView): Located {
   const length = view.byteLength;
   if (length < 2) {
@@ -103,10 +113,17 @@ function locate(view: DataView): Located {
     const detail = `${packetFormat} ${packet.name} (id ${packetId}) is ${packet.size} bytes, got ${length}`;
     return { ok: false, rejection: { reason: "size-mismatch", detail, packetFormat, packetId } };
   }
-  return { ok: true, plan, packet, packetId };
+  if (packet.body) return { ok: true, plan, packet, packetId, event: undefined };
+  const event = plan.events.get(view.getUint32(plan.headerSize, true));
+  if (!event) {
+    const code = JSON.stringify(readString(view, plan.headerSize, 4));
+    const detail = `event code ${code} does not exist in packetFormat ${packetFormat}`;
+    return { ok: false, rejection: { reason: "unknown-event-code", detail, packetFormat, packetId } };
+  }
+  return { ok: true, plan, packet, packetId, event };
 }
 
-/** Validates header and size and reads the routing fields; does not decode the body. */
+/** Validates header, size and event code and reads the routing fields; does not decode the body. */
 export function validateDatagram(bytes: Uint8Array): ValidateResult {
   const view = viewOf(bytes);
   const found = locate(view);
@@ -130,19 +147,15 @@ export function decode(bytes: Uint8Array): DecodeResult {
   const view = viewOf(bytes);
   const found = locate(view);
   if (!found.ok) return found;
-  const { plan, packet, packetId } = found;
+  const { plan, packet, event } = found;
   const packetFormat = plan.definition.packetFormat;
   let data: unknown;
-  if (packet.body) {
-    data = packet.body(view, plan.headerSize);
-  } else {
-    const code = readString(view, plan.headerSize, 4);
-    const details = plan.events.get(code);
-    if (details === undefined) {
-      const detail = `event code ${JSON.stringify(code)} does not exist in packetFormat ${packetFormat}`;
-      return { ok: false, rejection: { reason: "unknown-event-code", detail, packetFormat, packetId } };
-    }
-    data = { eventStringCode: code, eventDetails: details ? details(view, plan.headerSize + 4) : null };
+  if (packet.body) data = packet.body(view, plan.headerSize);
+  else if (event) {
+    data = {
+      eventStringCode: event.code,
+      eventDetails: event.details ? event.details(view, plan.headerSize + 4) : null,
+    };
   }
   const header = plan.header(view, 0);
   return { ok: true, packet: { packetFormat, name: packet.name, header, data } as DecodedPacket };

@@ -16,6 +16,8 @@ export const PACKET_NAMES = [
   "motionEx",
   "timeTrial",
   "lapPositions",
+  // UDP Format 2026 only (F1 25's 2026 Season Pack): active aero and overtake mode per car.
+  "carTelemetry2",
 ] as const;
 
 export type PacketName = (typeof PACKET_NAMES)[number];

@@ -10,6 +10,12 @@ export type Primitive = "u8" | "i8" | "u16" | "i16" | "u32" | "i32" | "f32" | "f
 export type PrimitiveField<P extends Primitive = Primitive> = { readonly kind: "primitive"; readonly type: P };
 export type StringField = { readonly kind: "string"; readonly bytes: number };
 export type PadField = { readonly kind: "pad"; readonly bytes: number };
+/** An integer the game quantised: the decoded value is the integer divided by `divisor`. */
+export type ScaledField = {
+  readonly kind: "scaled";
+  readonly of: PrimitiveField<Exclude<Primitive, "u64">>;
+  readonly divisor: number;
+};
 export interface ArrayField<F extends Field = Field> {
   readonly kind: "array";
   readonly of: F;
@@ -20,7 +26,7 @@ export interface StructField<S extends Shape = Shape> {
   readonly fields: S;
   readonly size: number;
 }
-export type Field = PrimitiveField | StringField | PadField | ArrayField | StructField;
+export type Field = PrimitiveField | StringField | PadField | ScaledField | ArrayField | StructField;
 export interface Shape {
   readonly [name: string]: Field;
 }
@@ -33,11 +39,13 @@ export type Infer<F> =
       : number
     : F extends StringField
       ? string
-      : F extends ArrayField<infer E>
-        ? Infer<E>[]
-        : F extends StructField<infer S>
-          ? InferShape<S>
-          : never;
+      : F extends ScaledField
+        ? number
+        : F extends ArrayField<infer E>
+          ? Infer<E>[]
+          : F extends StructField<infer S>
+            ? InferShape<S>
+            : never;
 
 export type InferShape<S extends Shape> = {
   -readonly [K in keyof S as S[K] extends PadField ? never : K]: Infer<S[K]>;
@@ -70,6 +78,9 @@ export const u64 = prim("u64");
 export const str = (bytes: number): StringField => Object.freeze({ kind: "string", bytes });
 /** Bytes the layout reserves but we do not expose (padding, unions decoded elsewhere). */
 export const pad = (bytes: number): PadField => Object.freeze({ kind: "pad", bytes });
+/** A quantised integer decoded as `raw / divisor` (F1 25's 2026 format packs g-forces as int16 thousandths). */
+export const scaled = (of: PrimitiveField<Exclude<Primitive, "u64">>, divisor: number): ScaledField =>
+  Object.freeze({ kind: "scaled", of, divisor });
 export const array = <F extends Field>(of: F, count: number): ArrayField<F> =>
   Object.freeze({ kind: "array", of, count });
 export const struct = <S extends Shape>(fields: S): StructField<S> =>
@@ -82,6 +93,8 @@ export function sizeOf(field: Field): number {
     case "string":
     case "pad":
       return field.bytes;
+    case "scaled":
+      return sizeOf(field.of);
     case "array":
       return sizeOf(field.of) * field.count;
     case "struct":
@@ -152,6 +165,10 @@ function fieldReader(field: Field): FieldReader {
   if (field.kind === "array") return arrayReader(fieldReader(field.of), field.count, sizeOf(field.of));
   if (field.kind === "string") return (view, offset) => readString(view, offset, field.bytes);
   if (field.kind === "pad") throw new Error("pad has no value");
+  if (field.kind === "scaled") {
+    const raw = fieldReader(field.of);
+    return (view, offset) => (raw(view, offset) as number) / field.divisor;
+  }
   if (field.type === "u64") return readU64;
   return new Function("v", "o", `return v.${GETTER[field.type].replace("#", "o")};`) as FieldReader;
 }
@@ -171,6 +188,7 @@ export function compile<S extends Shape>(layout: StructField<S>): StructReader<S
   };
   const expr = (field: Field, at: string): string => {
     if (field.kind === "primitive" && field.type !== "u64") return `v.${GETTER[field.type].replace("#", at)}`;
+    if (field.kind === "scaled") return `(${expr(field.of, at)} / ${field.divisor})`;
     if (field.kind === "array" && field.of.kind === "primitive" && field.count <= UNROLL_LIMIT) {
       const step = sizeOf(field.of);
       return `[${Array.from({ length: field.count }, (_, i) => expr(field.of, `${at} + ${i * step}`)).join(", ")}]`;

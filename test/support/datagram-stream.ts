@@ -2,7 +2,7 @@
 import { createSocket } from "node:dgram";
 import { decode } from "../../bridge/f1/decode.ts";
 import type { RejectionReason } from "../../bridge/f1/rejection.ts";
-import { JSONL_YEARS, loadBinFixtures, loadJsonlFixtures } from "./fixtures.ts";
+import { JSONL_YEARS, load2026Fixtures, loadBinFixtures, loadJsonlFixtures } from "./fixtures.ts";
 
 export interface StreamItem {
   readonly bytes: Buffer;
@@ -14,6 +14,7 @@ export function validFixtureDatagrams(): Buffer[] {
   const all = [
     ...JSONL_YEARS.flatMap((y) => loadJsonlFixtures(y).map((f) => f.bytes)),
     ...loadBinFixtures().map((f) => f.bytes),
+    ...load2026Fixtures().map((f) => f.bytes), // UDP Format 2026 travels like any other format
   ];
   return all.filter((b) => decode(b).ok);
 }
@@ -30,14 +31,14 @@ export function mixedStream(): StreamItem[] {
         out.push({ bytes: bytes.subarray(0, bytes.length - 7), rejectAs: "size-mismatch" });
         break;
       case 1:
-        out.push({ bytes: Buffer.from("not telemetry at all"), rejectAs: "unsupported-format" });
+        out.push({ bytes: Buffer.from("not telemetry at all"), rejectAs: "not-f1-telemetry" });
         break;
       case 2:
         out.push({ bytes: Buffer.from([0xe9]), rejectAs: "truncated" });
         break;
       default: {
         const future = Buffer.from(bytes);
-        future.writeUInt16LE(2026, 0);
+        future.writeUInt16LE(2027, 0);
         out.push({ bytes: future, rejectAs: "unsupported-format" });
       }
     }

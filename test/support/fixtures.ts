@@ -60,3 +60,38 @@ export function loadBinFixtures(): BinFixture[] {
       };
     });
 }
+
+export interface Fixture2026 {
+  readonly file: string;
+  readonly packetId: number;
+  /** A whole datagram. */
+  readonly bytes: Buffer;
+  /**
+   * True for the payload-NN.bin captures, which come without their header: theirs is MADE UP, a copy of the one real
+   * 2026 header (datagram-06.bin's) with the packetId byte set to NN. Header fields say nothing about that packet.
+   */
+  readonly madeUpHeader: boolean;
+}
+
+const HEADER_2023_SIZE = 29;
+const PACKET_ID_OFFSET_2023 = 6;
+
+/** The F1 25 "2026 Season Pack" captures (UDP Format 2026) as whole datagrams; see Fixture2026.madeUpHeader. */
+export function load2026Fixtures(): Fixture2026[] {
+  const dir = join(FIXTURES_DIR, "pits-n-giggles-2026");
+  const real = readFileSync(join(dir, "datagram-06.bin"));
+  const realHeader = real.subarray(0, HEADER_2023_SIZE);
+  const payloads = readdirSync(dir)
+    .filter((f) => /^payload-\d\d\.bin$/.test(f))
+    .sort()
+    .map((file) => {
+      const packetId = Number(file.slice(8, 10));
+      const header = Buffer.from(realHeader);
+      header.writeUInt8(packetId, PACKET_ID_OFFSET_2023);
+      return { file, packetId, bytes: Buffer.concat([header, readFileSync(join(dir, file))]), madeUpHeader: true };
+    });
+  return [
+    { file: "datagram-06.bin", packetId: real.readUInt8(PACKET_ID_OFFSET_2023), bytes: real, madeUpHeader: false },
+    ...payloads,
+  ];
+}

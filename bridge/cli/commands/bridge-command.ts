@@ -53,7 +53,7 @@ export const bridgeCommand: Command = {
   help: () =>
     renderHelp(
       "slipstream bridge [options]",
-      "Listens for F1 game UDP telemetry (packetFormat 2018 to 2025), validates each datagram's header and size,\nand produces it unchanged to Kafka topic <prefix>.raw (or the in-process bus when no brokers are given).",
+      "Listens for F1 game UDP telemetry (packetFormat 2018 to 2026), validates each datagram's header and size,\nand produces it unchanged to Kafka topic <prefix>.raw (or the in-process bus when no brokers are given).",
       BRIDGE_OPTIONS,
     ),
   run: async (argv, ctx) => runBridge(parseOptions(BRIDGE_OPTIONS, argv, ctx.env).config, ctx, false),

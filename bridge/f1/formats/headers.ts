@@ -30,7 +30,7 @@ export const header2020 = struct({
   secondaryPlayerCarIndex: u8,
 });
 
-/** F1 23 to F1 25: adds gameYear and overallFrameIdentifier (which does not rewind on flashbacks). */
+/** F1 23 to F1 25 (and UDP Format 2026): adds gameYear and overallFrameIdentifier (which does not rewind on flashbacks). */
 export const header2023 = struct({
   packetFormat: u16,
   gameYear: u8,

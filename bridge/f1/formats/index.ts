@@ -7,6 +7,7 @@ import { format2022 } from "./2022.ts";
 import { format2023 } from "./2023.ts";
 import { format2024 } from "./2024.ts";
 import { format2025 } from "./2025.ts";
+import { format2026 } from "./2026.ts";
 
 export const FORMATS = [
   format2018,
@@ -17,6 +18,7 @@ export const FORMATS = [
   format2023,
   format2024,
   format2025,
+  format2026,
 ] as const satisfies readonly FormatDefinition[];
 
 export type SupportedFormat = (typeof FORMATS)[number]["packetFormat"];

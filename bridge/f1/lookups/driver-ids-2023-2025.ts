@@ -76,3 +76,12 @@ export const DRIVERS_2025 = {
   175: "Tim Tramnitz",
   185: "Luca Cortez",
 } as const;
+
+/**
+ * UDP Format 2026: EA's text repeats F1 25's appendix; 188 is from the real 2026 capture (test/fixtures/f1-udp/
+ * pits-n-giggles-2026, payload-04.bin), whose Participants packet names driver 188 "LINDBLAD".
+ */
+export const DRIVERS_2026 = {
+  ...DRIVERS_2025,
+  188: "Arvid Lindblad",
+} as const;

@@ -44,7 +44,7 @@ export function eventCodeInfo(code: string): EventCodeInfo | undefined {
   return isEventCode(code) ? EVENT_CODES[code] : undefined;
 }
 
-/** The codes a format's spec lists, in spec order; empty for formats outside 2018..2025. */
+/** The codes a format's spec lists, in spec order; empty for formats outside 2018..2026 (2026 added none). */
 export function eventCodesFor(packetFormat: number): EventCode[] {
   return (Object.keys(EVENT_CODES) as EventCode[]).filter((code) =>
     isFormatFrom(packetFormat, EVENT_CODES[code].since),

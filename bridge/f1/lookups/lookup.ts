@@ -1,8 +1,8 @@
 /** A lookup table: numeric id (as found in a packet) to its meaning. */
 export type LookupTable<V = string> = { readonly [id: number]: V };
 
-/** The packet formats these tables describe. Other formats (e.g. 2026) get `undefined` from format-keyed lookups. */
-export const LOOKUP_FORMATS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
+/** The packet formats these tables describe. Other formats (e.g. 2027) get `undefined` from format-keyed lookups. */
+export const LOOKUP_FORMATS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026] as const;
 export type LookupFormat = (typeof LOOKUP_FORMATS)[number];
 
 export function isLookupFormat(packetFormat: number): packetFormat is LookupFormat {
@@ -16,7 +16,7 @@ export function lookup<V>(table: LookupTable<V>, id: number): V | undefined {
 
 /**
  * Picks what is in force for `packetFormat` from steps sorted by first format: `[[2018, a], [2021, b]]` gives `a`
- * for 2018..2020 and `b` for 2021..2025. Undefined outside the formats in LOOKUP_FORMATS.
+ * for 2018..2020 and `b` for 2021..2026. Undefined outside the formats in LOOKUP_FORMATS.
  */
 export function forFormat<T>(steps: readonly (readonly [number, T])[], packetFormat: number): T | undefined {
   if (!isLookupFormat(packetFormat)) return undefined;

@@ -1,4 +1,5 @@
-// Team ids of packetFormat 2022-2025 (Participants m_teamId), from the F1 22, F1 23, F1 24 and F1 25 appendices.
+// Team ids of packetFormat 2022-2026 (Participants m_teamId), from the F1 22, F1 23, F1 24 and F1 25 appendices, and
+// for UDP Format 2026 (teamId u16) the ids pits-n-giggles lists and the real 2026 capture shows (476-486).
 // Ids are reused: 118-128 are F2 2022 teams in 2022 but 2022 F1 cars and Konnersport in 2023.
 import { F1_2020_CARS, GRID_2021 } from "./team-ids-2018-2021.ts";
 
@@ -98,7 +99,31 @@ export const TEAMS_2024 = {
   ...F2_2023,
 } as const;
 
-export const TEAMS_2025 = {
+/** The 2026 cars of the 2026 Season Pack, from their UDP Format 2026 id (476-486). */
+const CARS_2026 = {
+  476: "Mercedes '26",
+  477: "Ferrari '26",
+  478: "Red Bull Racing '26",
+  479: "Williams '26",
+  480: "Aston Martin '26",
+  481: "Alpine '26",
+  482: "RB '26",
+  483: "Haas '26",
+  484: "McLaren '26",
+  485: "Audi '26",
+  486: "Cadillac '26",
+} as const;
+
+/**
+ * In UDP Format 2025 the pack reports its 2026 cars by the low byte of their u16 id (476-486 -> 220-230): a
+ * community observation, not in EA's appendix, listed so a 2025-format session of the pack names its cars.
+ */
+const CARS_2026_IN_FORMAT_2025 = Object.fromEntries(
+  Object.entries(CARS_2026).map(([id, name]) => [Number(id) & 0xff, name]),
+) as { readonly [id: number]: string };
+
+/** F1 25's appendix. */
+const TEAMS_2025_APPENDIX = {
   ...GRID_2024,
   41: "F1 Generic",
   104: "F1 Custom Team",
@@ -127,4 +152,24 @@ export const TEAMS_2025 = {
   192: "Haas '24",
   193: "McLaren '24",
   194: "Sauber '24",
+} as const;
+
+export const TEAMS_2025 = { ...TEAMS_2025_APPENDIX, ...CARS_2026_IN_FORMAT_2025 } as const;
+
+/** UDP Format 2026: F1 25's teams, the F2 '25 teams (465-475), the 2026 cars and My Team '26 (65535). */
+export const TEAMS_2026 = {
+  ...TEAMS_2025_APPENDIX,
+  465: "Art GP '25",
+  466: "Campos '25",
+  467: "Rodin Motorsport '25",
+  468: "AIX Racing '25",
+  469: "DAMS '25",
+  470: "Hitech '25",
+  471: "MP Motorsport '25",
+  472: "Prema '25",
+  473: "Trident '25",
+  474: "Van Amersfoort Racing '25",
+  475: "Invicta '25",
+  ...CARS_2026,
+  65535: "My Team '26",
 } as const;

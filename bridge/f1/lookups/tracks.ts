@@ -1,4 +1,5 @@
-// Track ids (Session packet m_trackId), the same numbering in every format 2018-2025 (ids only ever added).
+// Track ids (Session packet m_trackId), the same numbering in every format 2018-2026 (ids only ever added; 42, Madrid, is
+// the 2026 Season Pack's).
 // Table: tracks.generated.ts, generated from data/tracks/track-ids.json (EA F1 23 and F1 25 appendices).
 import { lookup } from "./lookup.ts";
 import { TRACKS } from "./tracks.generated.ts";

@@ -1,5 +1,5 @@
-// Weather (Session m_weather and forecast samples), the same 0-5 in every spec from F1 2018 to F1 25;
-// temperature change (forecast m_trackTemperatureChange / m_airTemperatureChange) from F1 2021 to F1 25.
+// Weather (Session m_weather and forecast samples), the same 0-5 in every spec from F1 2018 to F1 25 and 2026;
+// temperature change (forecast m_trackTemperatureChange / m_airTemperatureChange) from F1 2021 to 2026.
 import { lookup } from "./lookup.ts";
 import { lookupFrom } from "./tables.ts";
 

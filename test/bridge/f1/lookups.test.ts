@@ -4,10 +4,15 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { FORMATS } from "../../../bridge/f1/formats/index.ts";
 import {
+  activeAeroModeName,
+  activeAeroTrackStatusName,
   actualTyreCompoundName,
+  collisionSeverityName,
+  colourBlindModeName,
   DRIVERS_BY_FORMAT,
   driverName,
   EVENT_CODES,
+  ersDeployModeName,
   eventCodeInfo,
   eventCodesFor,
   eventName,
@@ -15,6 +20,7 @@ import {
   INFRINGEMENT_TYPES_2020,
   INFRINGEMENT_TYPES_2022,
   infringementTypeName,
+  isNetworkHumanDriverId,
   LOOKUP_FORMATS,
   lookup,
   nationalityName,
@@ -28,12 +34,14 @@ import {
   safetyCarStatusName,
   sessionType,
   sessionTypeName,
+  TEAM_ID_MY_TEAM_2026,
   TEAMS_BY_FORMAT,
   TRACKS,
   tableIds,
   teamName,
   temperatureChangeName,
   trackName,
+  tractionControlAssistName,
   tyreCompound2018Name,
   visualTyreCompoundName,
   weatherName,
@@ -60,9 +68,9 @@ test("lookup: unknown, negative, fractional and NaN ids give undefined", () => {
   const table = { 0: "zero", 2: "two" } as const;
   assert.equal(lookup(table, 2), "two");
   for (const id of [1, 3, -1, 0.5, Number.NaN, Number.POSITIVE_INFINITY]) assert.equal(lookup(table, id), undefined);
-  // formats outside 2018..2025 are not guessed
-  expectByFormat(teamName, { 2017: { 0: undefined }, 2026: { 0: undefined } });
-  expectByFormat(sessionTypeName, { 2026: { 1: undefined } });
+  // formats outside 2018..2026 are not guessed
+  expectByFormat(teamName, { 2017: { 0: undefined }, 2027: { 0: undefined } });
+  expectByFormat(sessionTypeName, { 2027: { 1: undefined } });
 });
 
 // --- tracks ---------------------------------------------------------------------------------------------------
@@ -129,6 +137,21 @@ test("teams: every table value is a non-empty name", () => {
       assert.ok(typeof name === "string" && name.length > 0, `${format}/${id}`);
 });
 
+test("teams of UDP Format 2026: the 2026 cars 476-486, F2 '25 465-475, My Team '26; and the 2025-format aliases", () => {
+  const cars2026 = ["Mercedes", "Ferrari", "Red Bull Racing", "Williams", "Aston Martin", "Alpine", "RB", "Haas"];
+  const names = [...cars2026, "McLaren", "Audi", "Cadillac"].map((team) => `${team} '26`);
+  names.forEach((name, i) => {
+    assert.equal(teamName(2026, 476 + i), name);
+    assert.equal(teamName(2025, 220 + i), name, "the pack's 2025-format alias (low byte of 476 + i)");
+    assert.equal(teamName(2024, 220 + i), undefined);
+  });
+  expectByFormat(teamName, {
+    2025: { 231: undefined, 465: undefined, 476: undefined },
+    2026: { 0: "Mercedes", 194: "Sauber '24", 220: undefined, 465: "Art GP '25", 475: "Invicta '25", 487: undefined },
+  });
+  assert.equal(teamName(2026, TEAM_ID_MY_TEAM_2026), "My Team '26");
+});
+
 // --- session types --------------------------------------------------------------------------------------------
 
 test("session types: 12 is Time Trial until 2020, Race 3 from 2021", () => {
@@ -166,13 +189,14 @@ test("event codes: every code is exactly 4 ASCII capitals, with a name, a descri
   }
 });
 
-test("event codes: each format's set, from 2 in 2018 to 21 in 2024/2025", () => {
+test("event codes: each format's set, from 2 in 2018 to 21 in 2024 to 2026", () => {
   assert.deepEqual(eventCodesFor(2018), ["SSTA", "SEND"]);
   const counts = LOOKUP_FORMATS.map((f) => eventCodesFor(f).length);
-  assert.deepEqual(counts, [2, 9, 11, 17, 17, 19, 21, 21]);
+  assert.deepEqual(counts, [2, 9, 11, 17, 17, 19, 21, 21, 21]);
   const expected =
     "SSTA SEND FTLP RTMT DRSE DRSD TMPT CHQF RCWN PENA SPTP STLG LGOT DTSV SGSV FLBK BUTN RDFL OVTK SCAR COLL";
   assert.deepEqual(eventCodesFor(2025), expected.split(" "));
+  assert.deepEqual(eventCodesFor(2026), expected.split(" "));
   assert.deepEqual(eventCodesFor(2017), []);
 });
 
@@ -228,7 +252,8 @@ test("tyres: actual compounds by format (C0 from 2023, C6 from 2025)", () => {
     2023: { 21: "C0" },
     2024: { 22: undefined },
     2025: { 0: undefined, 7: "Inter", 9: "Dry", 11: "Super Soft", 22: "C6" },
-    2026: { 16: undefined },
+    2026: { 16: "C5", 22: "C6" },
+    2027: { 16: undefined },
   });
 });
 
@@ -268,6 +293,8 @@ test("weather, temperature change, safety car, formula, ruleset and result statu
     2021: { 4: undefined },
     2023: { 5: "Supercars" },
     2024: { 5: undefined, 8: "F1 World" },
+    2025: { 13: undefined },
+    2026: { 9: "F1 Elimination", 13: "F1 26" },
   });
   expectByFormat(rulesetName, {
     2021: { 1: undefined },
@@ -278,6 +305,30 @@ test("weather, temperature change, safety car, formula, ruleset and result statu
     2020: { 4: "Disqualified", 7: undefined },
     2021: { 4: "Did Not Finish", 7: "Retired" },
   });
+});
+
+test("ERS deploy modes: 0-5 in 2018/2019, 2020's order, hotlap before overtake from 2021, and 3 = boost in 2026", () => {
+  expectByFormat(ersDeployModeName, {
+    2018: { 3: "High", 5: "Hotlap" },
+    2019: { 4: "Overtake" },
+    2020: { 2: "Overtake", 3: "Hotlap", 4: undefined },
+    2021: { 2: "Hotlap", 3: "Overtake" },
+    2025: { 3: "Overtake" },
+    2026: { 2: "Hotlap", 3: "Boost" },
+    2027: { 0: undefined },
+  });
+});
+
+test("2026 fields: active aero, collision severity, assists (undefined before UDP Format 2026)", () => {
+  expectByFormat(activeAeroTrackStatusName, {
+    2025: { 0: undefined },
+    2026: { 0: "Full", 1: "Partial", 2: undefined },
+  });
+  expectByFormat(activeAeroModeName, { 2026: { 0: "Corner", 1: "Straight" } });
+  expectByFormat(collisionSeverityName, { 2025: { 1: undefined }, 2026: { 0: "Low", 1: "Medium", 2: "High" } });
+  expectByFormat(tractionControlAssistName, { 2026: { 2: "Full" } });
+  expectByFormat(colourBlindModeName, { 2026: { 3: "Tritanopia", 4: undefined } });
+  assert.match(trackName(42) ?? "", /^Madrid/);
 });
 
 // --- drivers and nationalities --------------------------------------------------------------------------------
@@ -294,6 +345,16 @@ test("drivers: F1 23 renumbered the ids from 127 on", () => {
   for (const table of Object.values(DRIVERS_BY_FORMAT)) assert.equal(lookup(table, 7), "Lewis Hamilton");
 });
 
+test("drivers: UDP Format 2026 keeps F1 25's ids (plus 188 from its capture); a network human is 65535, not 255", () => {
+  expectByFormat(driverName, { 2026: { 165: "Andrea-Kimi Antonelli", 188: "Arvid Lindblad", 65535: undefined } });
+  expectByFormat(isNetworkHumanDriverId, {
+    2020: { 255: false },
+    2021: { 255: true },
+    2025: { 255: true, 65535: false },
+    2026: { 255: false, 65535: true },
+  });
+});
+
 test("nationalities: the list shifts between formats", () => {
   expectByFormat(nationalityName, {
     2018: { 81: "Taiwanese" },
@@ -303,6 +364,7 @@ test("nationalities: the list shifts between formats", () => {
     2023: { 90: undefined },
     2024: { 90: "Filipino" },
     2025: { 0: undefined },
+    2026: { 10: "British", 90: "Filipino" },
   });
 });
 

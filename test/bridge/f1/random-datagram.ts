@@ -46,3 +46,17 @@ export function randomDatagram(
   }
   return bytes;
 }
+
+/** A small seeded PRNG (mulberry32): tests that assert on random inputs give the same inputs on every run. */
+export function seededRandom(seed: number): { int(n: number): number; bytes(n: number): Buffer } {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return { int, bytes: (n) => Buffer.from(Array.from({ length: n }, () => int(256))) };
+}

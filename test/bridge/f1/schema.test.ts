@@ -9,6 +9,7 @@ import {
   i16,
   i32,
   pad,
+  scaled,
   str,
   struct,
   u8,
@@ -97,4 +98,16 @@ test("a compiled reader reads every kind little-endian at an offset, skips paddi
     ],
   });
   assert.equal("reserved" in value, false);
+});
+
+test("a scaled field reads the integer and divides it: inline, in a struct array, and in a long array", () => {
+  const g = scaled(i16, 1000);
+  const shape = struct({ g, many: array(g, 10), cars: array(struct({ g }), 2) });
+  assert.equal(shape.size, 2 + 20 + 4);
+  const v = new DataView(new ArrayBuffer(shape.size));
+  for (let i = 0; i < 13; i++) v.setInt16(i * 2, i === 0 ? -2137 : 500 * i, true);
+  const value = compile(shape)(v, 0);
+  assert.equal(value.g, -2.137);
+  assert.deepEqual(value.many, [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
+  assert.deepEqual(value.cars, [{ g: 5.5 }, { g: 6 }]);
 });

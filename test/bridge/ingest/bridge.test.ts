@@ -152,16 +152,16 @@ test("an unsupported format is logged once per source, with the setting to choos
   t.after(() => bridge.stop(50));
   await bridge.start();
   const future = Buffer.alloc(1400);
-  future.writeUInt16LE(2026, 0);
+  future.writeUInt16LE(2027, 0);
   for (const address of ["10.0.0.1", "10.0.0.1", "10.0.0.1", "10.0.0.2"]) {
     assert.equal(bridge.receive(future, { address, port: 5000, family: "IPv4" }), "unsupported-format");
   }
   await bridge.stop();
-  const warnings = lines.map((l) => JSON.parse(l)).filter((l) => l.packetFormat === 2026);
+  const warnings = lines.map((l) => JSON.parse(l)).filter((l) => l.packetFormat === 2027);
   assert.deepEqual(
     warnings.map((w) => w.source),
     ["10.0.0.1", "10.0.0.2"],
   );
-  assert.match(warnings[0].msg, /"UDP Format" to 2025/);
+  assert.match(warnings[0].msg, /"UDP Format" to 2026/);
   assert.equal(await value(bridge.metrics.rejected, "unsupported-format"), 4);
 });
