@@ -5,7 +5,8 @@ const SESSION_SHIFTED =
   "the reference reads 56 weather forecast samples; spec F1 25: m_weatherForecastSamples[64], so it reads every later session field 64 bytes early";
 
 /**
- * Session fields after the forecast array that the shifted read gets wrong in the only 2025 session fixture.
+ * Session fields after the forecast array that the shifted read gets wrong in the only 2025 session fixture (all of
+ * them are compared at the right offset by session-tail.test.ts).
  * The others (forecastAccuracy, steeringAssist, ...) are read from the wrong bytes too, but those bytes happen
  * to hold the same value there, and a listed difference must occur.
  */
