@@ -69,12 +69,14 @@ export function createBridgeMetrics() {
     }),
     forwarded: new Counter({
       name: "slipstream_bridge_forwarded_total",
-      help: "Datagrams forwarded to other UDP addresses",
+      help: "Copies forwarded to other UDP addresses, by target",
+      labelNames: ["target"] as const,
       registers,
     }),
     forwardErrors: new Counter({
       name: "slipstream_bridge_forward_errors_total",
-      help: "Forwarding sends that failed",
+      help: "Copies that could not be forwarded (send failed, name unresolved), by target",
+      labelNames: ["target"] as const,
       registers,
     }),
     queueBytes: new Gauge({

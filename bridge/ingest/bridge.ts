@@ -6,7 +6,7 @@ import { validateDatagram } from "../f1/decode.ts";
 import type { Logger } from "../observability/log.ts";
 import { nowMicros, RAW_HEADERS, rawTopic } from "../protocol/raw-topic.ts";
 import { type BridgeMetrics, type BridgeRejectionReason, createBridgeMetrics } from "./bridge-metrics.ts";
-import { type ForwardTarget, forward } from "./forwarder.ts";
+import { Forwarder, type ForwardTarget } from "./forwarder.ts";
 import { ProduceLoop } from "./produce-loop.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import { type DropPolicy, SendQueue } from "./send-queue.ts";
@@ -48,6 +48,7 @@ export class Bridge {
   private readonly loop: ProduceLoop;
   private readonly limiter: RateLimiter;
   private readonly allowlist: SourceAllowlist;
+  private readonly forwarder: Forwarder;
   private readonly warned = new Set<string>();
   private readonly topic: string;
   private socket: Socket | undefined;
@@ -63,6 +64,14 @@ export class Bridge {
     this.topic = rawTopic(options.topicPrefix);
     this.limiter = new RateLimiter(options.ratePerSource);
     this.allowlist = new SourceAllowlist(options.allow);
+    this.forwarder = new Forwarder(options.forwardTo, {
+      log,
+      onResult: (target, error) => (error ? this.metrics.forwardErrors : this.metrics.forwarded).inc({ target }),
+    });
+    for (const target of this.forwarder.labels) {
+      this.metrics.forwarded.inc({ target }, 0);
+      this.metrics.forwardErrors.inc({ target }, 0);
+    }
     this.queue = new SendQueue(options.queueMaxBytes, options.dropPolicy, () => this.drop("evicted-oldest"));
     this.metrics.queueLimitBytes.set(options.queueMaxBytes);
     this.loop = new ProduceLoop(
@@ -122,7 +131,13 @@ export class Bridge {
       socket.bind(this.options.udpPort, this.options.udpHost, () => resolve());
     });
     socket.on("error", (error) => this.log.error({ err: error }, "UDP socket error"));
-    const port = socket.address().port;
+    const { address, port } = socket.address();
+    // Checked once bound: until then the port may be 0 and the host a name.
+    await this.forwarder.start({ host: address, port }).catch(async (error: unknown) => {
+      this.socket = undefined;
+      await new Promise<void>((resolve) => socket.close(() => resolve()));
+      throw error;
+    });
     this.log.info(
       { udp: `${this.options.udpHost}:${port}`, topic: this.topic, bus: this.bus.kind },
       "bridge listening",
@@ -165,12 +180,9 @@ export class Bridge {
     const source = `${remote.address}:${remote.port}`;
     if (!this.allowlist.allows(remote.address, remote.family as "IPv4" | "IPv6"))
       return this.reject("source-not-allowed");
-    if (this.options.forwardTo.length > 0 && this.socket) {
-      forward(this.socket, this.options.forwardTo, bytes, (error) =>
-        error ? this.metrics.forwardErrors.inc() : this.metrics.forwarded.inc(),
-      );
-    }
     if (!this.limiter.allow(remote.address, receivedAtUs / 1000)) return this.reject("rate-limited");
+    // After the gates: what a refused or flooding source sends goes nowhere, so even a loop stays bounded.
+    this.forwarder.send(bytes);
     const checked = validateDatagram(bytes);
     if (!checked.ok) {
       if (checked.rejection.reason === "unsupported-format") this.warnOnce(remote.address, checked.rejection);
@@ -209,6 +221,7 @@ export class Bridge {
     const socket = this.socket;
     this.socket = undefined;
     if (socket) await new Promise<void>((resolve) => socket.close(() => resolve()));
+    await this.forwarder.stop();
     await this.settingUp;
     const left = await this.loop.stop(deadlineMs);
     if (left > 0) {
