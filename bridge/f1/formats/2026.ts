@@ -29,10 +29,11 @@ import { header2023 } from "./headers.ts";
 const CARS = 24;
 
 /**
- * How the int16 g-forces are quantised: value / 1000 = g. EA's text gives no scale; pits-n-giggles and two other
- * 2026 readers divide by 1000, and the real capture agrees (about -2.1 g lateral for a car cornering at 40 m/s, 0 at
- * rest; /32767 would give -0.07 g, /100 21 g). int16 thousandths span +-32.7 g, enough for crashes. The raw topic
- * keeps the bytes, so a corrected scale can be re-run over history.
+ * How the int16 g-forces are quantised: value / 1000 = g. EA's text gives no scale (dAr2q's header keeps the raw
+ * int16); pits-n-giggles and two other public 2026 readers divide by 1000, and the real capture agrees (about -2.1 g
+ * lateral for a car cornering at 40 m/s, 0 at rest; /32767 would give -0.07 g, /100 21 g). int16 thousandths span
+ * +-32.7 g, enough for crashes. Decoding in g keeps gForceLateral one unit across formats, and the raw topic keeps
+ * the bytes, so a corrected scale can be re-run over history.
  */
 export const G_FORCE_2026_DIVISOR = 1000;
 const gForce = scaled(i16, G_FORCE_2026_DIVISOR);
