@@ -140,8 +140,14 @@ test("car status: the new ERS harvest limit per lap sits between MGU-H harvest a
   assert.deepEqual([player?.ersStoreEnergy, player?.ersHarvestLimitPerLap], [4_000_000, 9_000_000]);
   assert.deepEqual([player?.fuelCapacity, player?.maxGears, player?.actualTyreCompound], [110, 9, 19]);
   const limits = new Set(status.slice(0, 22).map((car) => car.ersHarvestLimitPerLap));
-  assert.deepEqual([...limits].sort(), [8_500_000, 9_000_000]); // joules per lap, set per car
-  assert.ok(status.slice(22).every((car) => car.ersHarvestLimitPerLap === 0), "empty slots");
+  assert.deepEqual(
+    [...limits].sort((a, b) => a - b),
+    [8_500_000, 9_000_000],
+  ); // joules per lap, set per car
+  assert.ok(
+    status.slice(22).every((car) => car.ersHarvestLimitPerLap === 0),
+    "empty slots",
+  );
 });
 
 test("lap data, lap positions, lobby, final classification: 24-car arrays with the known values", () => {
