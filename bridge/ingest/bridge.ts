@@ -11,6 +11,7 @@ import { ProduceLoop } from "./produce-loop.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import { type DropPolicy, SendQueue } from "./send-queue.ts";
 import { SessionTable } from "./session-table.ts";
+import { SocketDrops } from "./socket-drops.ts";
 import { SourceAllowlist } from "./source-allowlist.ts";
 
 export interface BridgeOptions {
@@ -54,6 +55,7 @@ export class Bridge {
   private socket: Socket | undefined;
   private settingUp: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | undefined;
+  private kernelDrops: SocketDrops | undefined;
 
   constructor(
     private readonly options: BridgeOptions,
@@ -114,8 +116,9 @@ export class Bridge {
    * the topic set-up is retried in the background, and flow once it succeeds. Returns the bound UDP port.
    */
   async start(): Promise<number> {
+    const type = isIPv6(this.options.udpHost) ? "udp6" : "udp4";
     const socket = createSocket({
-      type: isIPv6(this.options.udpHost) ? "udp6" : "udp4",
+      type,
       recvBufferSize: this.options.receiveBufferBytes,
     });
     this.socket = socket;
@@ -138,6 +141,8 @@ export class Bridge {
       await new Promise<void>((resolve) => socket.close(() => resolve()));
       throw error;
     });
+    this.kernelDrops = SocketDrops.find(port, type);
+    this.kernelDrops?.register(this.metrics.registry);
     this.log.info(
       { udp: `${this.options.udpHost}:${port}`, topic: this.topic, bus: this.bus.kind },
       "bridge listening",
@@ -209,6 +214,11 @@ export class Bridge {
 
   get queueBytes(): number {
     return this.queue.bytes;
+  }
+
+  /** Datagrams the kernel dropped for want of buffer space; undefined where it cannot be read (not Linux). */
+  get socketDrops(): number | undefined {
+    return this.kernelDrops?.read();
   }
 
   /** Closes the socket, then gives the queue until the deadline to drain. Later calls wait for the first. */

@@ -30,12 +30,14 @@ export function createSummary(bridge: Bridge): () => Promise<string> {
     const latency = n > 0 ? `${(((latencySum - previous.latencySum) / n) * 1000).toFixed(1)} ms` : "-";
     previous = { at: now, received, latencySum, latencyCount };
     const up = (await m.busUp.get()).values[0]?.value !== 0;
+    const kernelDrops = bridge.socketDrops;
     return [
       `received ${received} (${rate.toFixed(0)}/s)`,
       `accepted ${accepted}`,
       `rejected ${rejected}`,
       `produced ${produced}`,
       `dropped ${dropped}`,
+      ...(kernelDrops === undefined ? [] : [`kernel drops ${kernelDrops}`]),
       `queue ${bytes(bridge.queueBytes)}`,
       `latency ${latency}`,
       `sessions ${bridge.sessions.list().length}`,
