@@ -56,7 +56,7 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_UDP_RECEIVE_BUFFER",
     default: 4 * 1024 * 1024,
     min: 65536,
-    help: "Socket receive buffer in bytes (the kernel may cap it at net.core.rmem_max).",
+    help: "Socket receive buffer in bytes (the kernel may cap it at net.core.rmem_max). What overflows it is lost before the bridge sees it; on Linux slipstream_bridge_socket_drops_total counts it.",
   },
   rigId: {
     type: "optional-string",
@@ -136,21 +136,21 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_RATE_LIMIT",
     default: 2000,
     min: 0,
-    help: "Datagrams per second allowed from one source address, bursts up to one second's worth (0: unlimited). A 60 Hz game sends about 355/s.",
+    help: "Datagrams per second allowed from one source address, bursts up to one second's worth (0: unlimited). A 60 Hz game sends about 355/s. 4,096 sources are tracked; while all are active, newer ones share one such budget.",
   },
   allow: {
     type: "list",
     flag: "allow",
     env: "SLIPSTREAM_ALLOW",
     default: [],
-    help: "Comma-separated source addresses or CIDR ranges allowed to send (empty: all).",
+    help: "Comma-separated source addresses or CIDR ranges allowed to send (empty: all), e.g. 192.168.1.0/24,2001:db8::/32. Prefix lengths are whole numbers up to 32 (IPv4) or 128 (IPv6); anything else is refused at start.",
   },
   forward: {
     type: "list",
     flag: "forward",
     env: "SLIPSTREAM_FORWARD",
     default: [],
-    help: "Comma-separated host:port targets that get a copy of every datagram received.",
+    help: "Comma-separated host:port (or [IPv6]:port) targets that get a copy of every datagram that passed the allowlist and the rate limit. Names are resolved at start and every 30 s; the bridge's own listening address is refused.",
   },
   topicPartitions: {
     type: "integer",
