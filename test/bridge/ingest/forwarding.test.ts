@@ -12,28 +12,13 @@ import { Bridge, type BridgeOptions } from "../../../bridge/ingest/bridge.ts";
 import { metricTotal } from "../../../bridge/ingest/bridge-metrics.ts";
 import type { ForwardTarget } from "../../../bridge/ingest/forwarder.ts";
 import { createLogger, type Logger } from "../../../bridge/observability/log.ts";
+import { testBridgeOptions } from "../../support/bridge-options.ts";
 import { sendUdp, validFixtureDatagrams } from "../../support/datagram-stream.ts";
 import { waitUntil } from "../../support/wait.ts";
 
 const timeout = 20_000;
 
-const base: BridgeOptions = {
-  udpHost: "127.0.0.1",
-  udpPort: 0,
-  receiveBufferBytes: 4 * 1024 * 1024,
-  topicPrefix: "fwd",
-  topicPartitions: 1,
-  topicRetentionMs: 3_600_000,
-  rigId: undefined,
-  lingerMs: 2,
-  maxBatchRecords: 100,
-  maxBatchBytes: 1024 * 1024,
-  queueMaxBytes: 64 * 1024 * 1024,
-  dropPolicy: "drop-newest",
-  ratePerSource: 0,
-  allow: [],
-  forwardTo: [],
-};
+const base = testBridgeOptions;
 
 async function startBridge(t: TestContext, overrides: Partial<BridgeOptions>, log: Logger = createLogger("silent")) {
   const bridge = new Bridge({ ...base, ...overrides }, new MemoryBus(), log);
