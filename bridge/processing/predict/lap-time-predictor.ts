@@ -1,3 +1,4 @@
+import { registerStateClass, reviveAs } from "../engine/state-codec.ts";
 import { deltaTo, LapTrace, type ReferenceLap } from "../trace/lap-trace.ts";
 
 /** Where in the lap predictions are scored against what then happened. */
@@ -14,7 +15,8 @@ export interface PredictionScore {
 }
 
 export interface PredictorState {
-  references: { lapTimeMs: number; trace: ReturnType<LapTrace["toJSON"]> }[];
+  $class: "LapTimePredictor";
+  references: { lapTimeMs: number; trace: unknown }[];
   bias: number;
   pending: [number, number][];
   errors: number[];
@@ -104,6 +106,7 @@ export class LapTimePredictor {
 
   toJSON(): PredictorState {
     return {
+      $class: "LapTimePredictor",
       references: this.references.map((r) => ({ lapTimeMs: r.lapTimeMs, trace: r.trace.toJSON() })),
       bias: this.bias,
       pending: [...this.pending],
@@ -113,7 +116,7 @@ export class LapTimePredictor {
 
   static fromJSON(state: PredictorState): LapTimePredictor {
     const p = new LapTimePredictor();
-    for (const r of state.references) p.references.push({ lapTimeMs: r.lapTimeMs, trace: LapTrace.fromJSON(r.trace) });
+    for (const r of state.references) p.references.push({ lapTimeMs: r.lapTimeMs, trace: reviveAs(LapTrace, r.trace) });
     p.bias = state.bias;
     for (const [f, v] of state.pending) p.pending.set(f, v);
     p.errors.push(...state.errors);
@@ -126,3 +129,5 @@ export class LapTimePredictor {
     }
   }
 }
+
+registerStateClass("LapTimePredictor", (j) => LapTimePredictor.fromJSON(j as unknown as PredictorState));

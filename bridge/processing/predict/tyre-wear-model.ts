@@ -10,12 +10,15 @@ export interface WearForecast {
 }
 
 export interface WearModelState {
+  $class: "TyreWearModel";
   laps: number[];
   wear: number[];
   forecastNext: number | undefined;
   errors: number[];
   threshold: number;
 }
+
+import { registerStateClass } from "../engine/state-codec.ts";
 
 /**
  * Tyre-wear extrapolation for one car: per stint, a least-squares line through (lap, most-worn tyre %), and
@@ -62,6 +65,7 @@ export class TyreWearModel {
 
   toJSON(): WearModelState {
     return {
+      $class: "TyreWearModel",
       laps: this.laps,
       wear: this.wear,
       forecastNext: this.forecastNext,
@@ -94,3 +98,5 @@ export class TyreWearModel {
     return sxx === 0 ? undefined : sxy / sxx;
   }
 }
+
+registerStateClass("TyreWearModel", (j) => TyreWearModel.fromJSON(j as unknown as WearModelState));

@@ -1,3 +1,12 @@
+import { registerStateClass } from "../engine/state-codec.ts";
+
+export interface LapTraceJson {
+  $class: "LapTrace";
+  d: number[];
+  t: number[];
+  step: number;
+}
+
 /**
  * A lap as (lap distance -> elapsed lap time) samples, for live deltas and predictions by distance.
  * Samples are kept at most one per `stepM` metres so a 60 Hz lap costs a few hundred points, not thousands.
@@ -30,6 +39,14 @@ export class LapTrace {
     this.times.push(timeMs);
   }
 
+  /** A flashback within the lap: forget the samples at or past `distanceM`. */
+  truncate(distanceM: number): void {
+    let n = this.distances.length;
+    while (n > 0 && (this.distances[n - 1] as number) >= distanceM) n--;
+    this.distances.length = n;
+    this.times.length = n;
+  }
+
   /** Elapsed time at a distance, linearly interpolated; undefined outside what the trace covers. */
   timeAt(distanceM: number): number | undefined {
     const d = this.distances;
@@ -49,11 +66,11 @@ export class LapTrace {
     return d1 === d0 ? t0 : t0 + ((t1 - t0) * (distanceM - d0)) / (d1 - d0);
   }
 
-  toJSON(): { d: number[]; t: number[]; step: number } {
-    return { d: this.distances, t: this.times, step: this.stepM };
+  toJSON(): LapTraceJson {
+    return { $class: "LapTrace", d: this.distances, t: this.times, step: this.stepM };
   }
 
-  static fromJSON(json: { d: number[]; t: number[]; step: number }): LapTrace {
+  static fromJSON(json: LapTraceJson): LapTrace {
     const trace = new LapTrace(json.step);
     trace.distances.push(...json.d);
     trace.times.push(...json.t);
@@ -75,3 +92,5 @@ export function deltaTo(reference: ReferenceLap, distanceM: number, currentLapMs
   const t = reference.trace.timeAt(distanceM);
   return t === undefined ? undefined : currentLapMs - t;
 }
+
+registerStateClass("LapTrace", (j) => LapTrace.fromJSON(j as unknown as LapTraceJson));

@@ -33,3 +33,13 @@ test("delta to a reference: negative when ahead; survives a JSON round trip", ()
   assert.equal(deltaTo(ref, 500, 10_300), 300);
   assert.equal(deltaTo(ref, 2000, 1), undefined);
 });
+
+test("truncate forgets the samples from a distance on (a flashback within the lap)", () => {
+  const t = new LapTrace(1);
+  for (let d = 0; d <= 100; d += 10) t.add(d, d * 10);
+  t.truncate(50);
+  assert.equal(t.lastDistanceM, 40);
+  assert.equal(t.timeAt(45), undefined);
+  t.add(45, 460);
+  assert.equal(t.timeAt(45), 460);
+});

@@ -1,0 +1,149 @@
+import {
+  type CarState,
+  DERIVED_VERSION,
+  type DerivedMessage,
+  type SessionMessage,
+  type TelemetryMessage,
+} from "../../protocol/derived.ts";
+import type { ModelPacket } from "../model/types.ts";
+import type { Emit, TelemetryFields } from "./metric.ts";
+import type { SessionView } from "./session-view.ts";
+
+/**
+ * Turns what metrics emit into stamped protocol messages: laps and events at once with deterministic ids, car
+ * frames throttled by session time (deterministic, and real time at 1x), the player's telemetry after every
+ * telemetry packet (the game's rate), and the session message when what it says changes.
+ */
+export class SessionOutputs {
+  receivedAtUs: number | undefined;
+  readonly emit: Emit;
+  private readonly view: SessionView;
+  private readonly intervalMs: number;
+  private readonly publish: (message: DerivedMessage) => void;
+  private readonly sources: () => string[];
+  private readonly telemetryFields = new Map<number, TelemetryFields>();
+  private nextCarsAtMs = Number.NEGATIVE_INFINITY;
+  private lastSessionJson = "";
+  private eventFrame = -1;
+  private eventsInFrame = 0;
+
+  constructor(view: SessionView, carsRateHz: number, publish: (m: DerivedMessage) => void, sources: () => string[]) {
+    this.view = view;
+    this.intervalMs = carsRateHz > 0 ? 1000 / carsRateHz : 0;
+    this.publish = publish;
+    this.sources = sources;
+    this.emit = {
+      lap: (lap) => {
+        const id = `${view.sessionUID}/${lap.carIndex}/${lap.lap}`;
+        this.publish({ ...this.stamp(), type: "lap", id, ...lap });
+      },
+      event: (event) => {
+        const frame = view.frame;
+        if (frame !== this.eventFrame) {
+          this.eventFrame = frame;
+          this.eventsInFrame = 0;
+        }
+        const id = `${view.sessionUID}/${frame}/${event.code}/${this.eventsInFrame++}`;
+        this.publish({ ...this.stamp(), type: "event", id, ...event });
+      },
+      car: (carIndex, fields) => view.mergeCar(carIndex, fields),
+      telemetry: (carIndex, fields) => {
+        const current = this.telemetryFields.get(carIndex);
+        if (current) Object.assign(current, fields);
+        else this.telemetryFields.set(carIndex, { ...fields });
+      },
+    };
+  }
+
+  /** Called after the metrics ran on a packet. */
+  after(packet: ModelPacket): void {
+    if (packet.kind === "session" || packet.kind === "participants") this.publishSession();
+    if (packet.kind === "telemetry") this.publishPlayerTelemetry();
+    if (packet.kind === "lapData" && packet.meta.sessionTimeMs >= this.nextCarsAtMs) {
+      this.nextCarsAtMs = packet.meta.sessionTimeMs + this.intervalMs;
+      this.publishCars();
+    }
+  }
+
+  rewind(): void {
+    this.nextCarsAtMs = Number.NEGATIVE_INFINITY;
+  }
+
+  private stamp() {
+    const base = { v: DERIVED_VERSION, sessionUID: this.view.sessionUID, sessionTimeMs: this.view.sessionTimeMs };
+    return this.receivedAtUs === undefined ? base : { ...base, receivedAtUs: this.receivedAtUs };
+  }
+
+  private publishCars(): void {
+    const cars: CarState[] = [];
+    for (const i of this.view.activeCarIndices()) {
+      const car = this.view.cars.get(i);
+      if (car) cars.push({ ...car });
+    }
+    this.publish({ ...this.stamp(), type: "cars", cars });
+  }
+
+  private publishPlayerTelemetry(): void {
+    for (const carIndex of [this.view.playerCarIndex, this.view.secondaryPlayerCarIndex]) {
+      if (carIndex === undefined) continue;
+      const t = this.view.telemetry?.cars[carIndex];
+      if (!t) continue;
+      const message: TelemetryMessage = {
+        ...this.stamp(),
+        type: "telemetry",
+        carIndex,
+        speedKmh: t.speedKmh,
+        throttle: t.throttle,
+        brake: t.brake,
+        steer: t.steer,
+        gear: t.gear,
+        rpm: t.engineRpm,
+        drs: t.drsOpen,
+        ...this.telemetryFields.get(carIndex),
+      };
+      this.publish(message);
+    }
+  }
+
+  private publishSession(): void {
+    const view = this.view;
+    const s = view.session;
+    if (!s) return;
+    const participants = (view.participants?.cars ?? []).slice(0, view.participants?.numActiveCars ?? 0);
+    const body: Omit<SessionMessage, "v" | "sessionUID" | "sessionTimeMs" | "receivedAtUs"> = {
+      type: "session",
+      packetFormat: view.packetFormat,
+      gameYear: s.meta.gameYear,
+      trackId: s.trackId,
+      track: s.track,
+      trackLengthM: s.trackLengthM,
+      sessionTypeId: s.sessionTypeId,
+      sessionType: s.sessionType,
+      totalLaps: s.totalLaps,
+      timeLeftS: s.timeLeftS,
+      weather: s.weather,
+      trackTempC: s.trackTempC,
+      airTempC: s.airTempC,
+      forecast: s.forecast?.map((f) => ({ inMinutes: f.timeOffsetMin, weather: f.weather, rainPercent: f.rainPct })),
+      safetyCar: s.safetyCarStatus,
+      playerCarIndex: view.playerCarIndex ?? 255,
+      numActiveCars: view.participants?.numActiveCars,
+      participants: participants.map((p, carIndex) => ({
+        carIndex,
+        name: p.name,
+        teamId: p.teamId,
+        team: p.team,
+        raceNumber: p.raceNumber,
+        nationality: p.nationality,
+        aiControlled: p.aiControlled,
+      })),
+      sectorStartsM:
+        s.sector2StartM !== undefined && s.sector3StartM !== undefined ? [s.sector2StartM, s.sector3StartM] : undefined,
+      sources: this.sources(),
+    };
+    const json = JSON.stringify(body);
+    if (json === this.lastSessionJson) return;
+    this.lastSessionJson = json;
+    this.publish({ ...this.stamp(), ...body });
+  }
+}

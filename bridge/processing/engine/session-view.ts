@@ -1,0 +1,110 @@
+import type { CarState } from "../../protocol/derived.ts";
+import type {
+  DamagePacket,
+  LapDataPacket,
+  ModelPacket,
+  MotionPacket,
+  ParticipantsPacket,
+  SessionPacket,
+  StatusPacket,
+  Telemetry2Packet,
+  TelemetryPacket,
+} from "../model/types.ts";
+
+type MutableCarState = { -readonly [K in keyof CarState]: CarState[K] };
+
+/**
+ * What a metric may read about its session: the latest packet of each kind, and the live car states the
+ * metrics have built so far. The engine updates it before the metrics run on a packet.
+ */
+export class SessionView {
+  readonly sessionUID: string;
+  packetFormat = 0;
+  sessionTimeMs = 0;
+  frame = 0;
+  playerCarIndex: number | undefined;
+  secondaryPlayerCarIndex: number | undefined;
+  session: SessionPacket | undefined;
+  participants: ParticipantsPacket | undefined;
+  lapData: LapDataPacket | undefined;
+  telemetry: TelemetryPacket | undefined;
+  telemetry2: Telemetry2Packet | undefined;
+  status: StatusPacket | undefined;
+  damage: DamagePacket | undefined;
+  motion: MotionPacket | undefined;
+  /** Live state per car index, merged from every metric's `emit.car`. */
+  readonly cars = new Map<number, MutableCarState>();
+
+  constructor(sessionUID: string) {
+    this.sessionUID = sessionUID;
+  }
+
+  observe(packet: ModelPacket): void {
+    const meta = packet.meta;
+    this.packetFormat = meta.packetFormat;
+    this.sessionTimeMs = meta.sessionTimeMs;
+    this.frame = meta.frame;
+    this.playerCarIndex = meta.playerCarIndex;
+    this.secondaryPlayerCarIndex = meta.secondaryPlayerCarIndex;
+    switch (packet.kind) {
+      case "session":
+        this.session = packet;
+        break;
+      case "participants":
+        this.participants = packet;
+        break;
+      case "lapData":
+        this.lapData = packet;
+        break;
+      case "telemetry":
+        this.telemetry = packet;
+        break;
+      case "telemetry2":
+        this.telemetry2 = packet;
+        break;
+      case "status":
+        this.status = packet;
+        break;
+      case "damage":
+        this.damage = packet;
+        break;
+      case "motion":
+        this.motion = packet;
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Cars on the grid: lap-data slots with a live result status, else the participants' first numActiveCars. */
+  activeCarIndices(): number[] {
+    const out: number[] = [];
+    const lap = this.lapData?.cars;
+    if (lap) {
+      for (let i = 0; i < lap.length; i++) {
+        const status = lap[i]?.resultStatus;
+        if (status !== undefined && status !== "invalid" && status !== "inactive") out.push(i);
+      }
+      return out;
+    }
+    for (let i = 0; i < (this.participants?.numActiveCars ?? 0); i++) out.push(i);
+    return out;
+  }
+
+  /** The driver's name as the game sent it (untrusted text), or "Car N". */
+  driverName(carIndex: number): string {
+    const name = this.participants?.cars[carIndex]?.name;
+    return name && name.length > 0 ? name : `Car ${carIndex + 1}`;
+  }
+
+  trackLengthM(): number | undefined {
+    return this.session?.trackLengthM;
+  }
+
+  /** Merged in place: this runs for every car on every packet, so no copy per call. */
+  mergeCar(carIndex: number, fields: Partial<CarState>): void {
+    const current = this.cars.get(carIndex);
+    if (current) Object.assign(current, fields);
+    else this.cars.set(carIndex, { ...fields, carIndex });
+  }
+}

@@ -1,0 +1,141 @@
+import { registerStateClass, reviveAs } from "../../engine/state-codec.ts";
+import type { LapDataCar } from "../../model/types.ts";
+import { LapTrace, type ReferenceLap } from "../../trace/lap-trace.ts";
+
+/** A lap the data showed completing: its time is the game's own (lastLapMs), never a sum of our samples. */
+export interface CompletedLap {
+  readonly lap: number;
+  readonly timeMs: number;
+  readonly sectorsMs: [number | null, number | null, number | null];
+  readonly valid: boolean;
+  /** Every sample of the lap was seen (we watched it from the line), so its trace can be a reference. */
+  readonly whole: boolean;
+  readonly topSpeedKmh?: number;
+  readonly pitted: boolean;
+}
+
+export type LapChange =
+  | { readonly kind: "none" }
+  | { readonly kind: "completed"; readonly lap: CompletedLap; readonly trace: LapTrace }
+  /** A flashback took the car back over the line: laps from `fromLap` on are undone. */
+  | { readonly kind: "rewound"; readonly fromLap: number };
+
+/** How far back along the lap counts as a flashback rather than sensor noise at a standstill. */
+const REWIND_M = 30;
+
+/**
+ * One car's laps as the lap data shows them: sectors and validity of the lap in progress, its distance-time
+ * trace, top speed and pit visits, and the completion when the lap number steps on. Flashbacks rewind it.
+ */
+export class CarLaps {
+  lap: number | undefined;
+  laps: CompletedLap[] = [];
+  trace = new LapTrace();
+  private s1: number | undefined;
+  private s2: number | undefined;
+  private invalid = false;
+  private pitted = false;
+  private topSpeed = 0;
+  private whole = false;
+
+  update(c: LapDataCar): LapChange {
+    if (this.lap === undefined) {
+      // Joining at the start of a lap (the grid, a pit exit) still sees the whole lap.
+      this.start(c.lapNumber, c.currentLapMs <= 1000);
+      this.sample(c);
+      return { kind: "none" };
+    }
+    let change: LapChange = { kind: "none" };
+    if (c.lapNumber > this.lap) {
+      change = this.complete(c);
+      this.start(c.lapNumber, c.lapNumber === this.lap + 1);
+    } else if (c.lapNumber < this.lap) {
+      this.laps = this.laps.filter((l) => l.lap < c.lapNumber);
+      change = { kind: "rewound", fromLap: c.lapNumber };
+      this.start(c.lapNumber, false);
+    } else if (c.lapDistanceM < this.trace.lastDistanceM - REWIND_M) {
+      this.trace.truncate(c.lapDistanceM);
+    }
+    this.sample(c);
+    return change;
+  }
+
+  /** Called with every telemetry sample of this car. */
+  speed(kmh: number): void {
+    if (kmh > this.topSpeed) this.topSpeed = kmh;
+  }
+
+  best(): CompletedLap | undefined {
+    let best: CompletedLap | undefined;
+    for (const l of this.laps) if (l.valid && (!best || l.timeMs < best.timeMs)) best = l;
+    return best;
+  }
+
+  reference(trace: LapTrace, lap: CompletedLap): ReferenceLap | undefined {
+    return lap.whole && lap.valid ? { lapTimeMs: lap.timeMs, trace } : undefined;
+  }
+
+  private complete(c: LapDataCar): LapChange {
+    const time = c.lastLapMs;
+    const number = c.lapNumber - 1;
+    if (time === undefined) return { kind: "none" };
+    const followed = number === this.lap;
+    const s1 = followed ? (this.s1 ?? null) : null;
+    const s2 = followed ? (this.s2 ?? null) : null;
+    const lap: CompletedLap = {
+      lap: number,
+      timeMs: time,
+      sectorsMs: [s1, s2, s1 !== null && s2 !== null ? time - s1 - s2 : null],
+      valid: followed ? !this.invalid : false,
+      whole: followed && this.whole,
+      topSpeedKmh: followed && this.topSpeed > 0 ? this.topSpeed : undefined,
+      pitted: followed && this.pitted,
+    };
+    this.laps = [...this.laps.filter((l) => l.lap !== number), lap];
+    return { kind: "completed", lap, trace: this.trace };
+  }
+
+  private start(lap: number, fromTheLine: boolean): void {
+    this.lap = lap;
+    this.s1 = undefined;
+    this.s2 = undefined;
+    this.invalid = false;
+    this.pitted = false;
+    this.topSpeed = 0;
+    this.whole = fromTheLine;
+    this.trace = new LapTrace();
+  }
+
+  private sample(c: LapDataCar): void {
+    // Absent means not done yet, also after a flashback to an earlier sector.
+    this.s1 = c.sector1Ms;
+    this.s2 = c.sector2Ms;
+    if (c.lapInvalid) this.invalid = true;
+    if (c.pitStatus !== undefined && c.pitStatus !== "none") this.pitted = true;
+    this.trace.add(c.lapDistanceM, c.currentLapMs);
+  }
+
+  toJSON() {
+    return {
+      $class: "CarLaps",
+      lap: this.lap,
+      laps: this.laps,
+      trace: this.trace,
+      s1: this.s1,
+      s2: this.s2,
+      invalid: this.invalid,
+      pitted: this.pitted,
+      topSpeed: this.topSpeed,
+      whole: this.whole,
+    };
+  }
+
+  static fromJSON(j: ReturnType<CarLaps["toJSON"]>): CarLaps {
+    const c = new CarLaps();
+    const { $class: _, ...fields } = j;
+    Object.assign(c, { ...fields, trace: reviveAs(LapTrace, j.trace) });
+    return c;
+  }
+}
+
+registerStateClass("CarLaps", (j) => CarLaps.fromJSON(j as unknown as ReturnType<CarLaps["toJSON"]>));
