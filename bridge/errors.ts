@@ -2,6 +2,7 @@
 export const ERROR_CODES = {
   "invalid-config": { retryable: false },
   "unreadable-file": { retryable: false },
+  "unwritable-file": { retryable: false },
   "bus-unavailable": { retryable: true },
   "bus-write-failed": { retryable: true },
   "topic-setup-failed": { retryable: true },
