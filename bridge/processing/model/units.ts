@@ -20,14 +20,16 @@ export const flagOn = (value: number): boolean => value !== 0;
 export const knownFlag = (value: number): boolean | undefined =>
   value === 255 || value === -1 ? undefined : value !== 0;
 
-export function wheels(values: readonly number[], scale = 1): Wheels {
-  return [(values[0] ?? 0) * scale, (values[1] ?? 0) * scale, (values[2] ?? 0) * scale, (values[3] ?? 0) * scale];
+/** A copy of a decoded wheel array (always 4 long: the `?? 0` only satisfies the index checks). */
+export function wheels(values: readonly number[]): Wheels {
+  return [values[0] ?? 0, values[1] ?? 0, values[2] ?? 0, values[3] ?? 0];
 }
 
-export const vec3 = (x: number, y: number, z: number, scale = 1): Vec3 => ({
-  x: x * scale,
-  y: y * scale,
-  z: z * scale,
+/** A vector from its three components, each divided by `divisor` (a quantisation step). */
+export const vec3 = (x: number, y: number, z: number, divisor = 1): Vec3 => ({
+  x: x / divisor,
+  y: y / divisor,
+  z: z / divisor,
 });
 
 /** The first `count` entries (a count the game sends, clamped to the array it sized). */

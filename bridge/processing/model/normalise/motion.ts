@@ -9,7 +9,7 @@ type Car = Item<Decoded<"motion">["data"]["carMotionData"]>;
 type Extras = Extract<Decoded<"motion">["data"], { wheelSlip: unknown }> | Decoded<"motionEx">["data"];
 
 /** Direction vectors are int16 normalised by 32767. */
-const DIRECTION = 1 / 32767;
+const DIRECTION = 32767;
 
 export function motion(p: Decoded<"motion">, meta: PacketMeta): [MotionPacket] | [MotionPacket, MotionExPacket] {
   const d = p.data;

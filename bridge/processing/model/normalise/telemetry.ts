@@ -27,12 +27,12 @@ export function telemetry(p: Decoded<"carTelemetry">, meta: PacketMeta): Telemet
 
 function telemetryCar(c: Car): TelemetryCar {
   // 2018 sends throttle and brake as 0..100 and steer as -100..100 integers; 2019+ floats already 0..1 / -1..1.
-  const pedal = "surfaceType" in c ? 1 : 1 / 100;
+  const pedal = "surfaceType" in c ? 1 : 100;
   return present({
     speedKmh: c.speed,
-    throttle: c.throttle * pedal,
-    steer: c.steer * pedal,
-    brake: c.brake * pedal,
+    throttle: c.throttle / pedal,
+    steer: c.steer / pedal,
+    brake: c.brake / pedal,
     // 0..100 in every format.
     clutch: c.clutch / 100,
     gear: c.gear,
