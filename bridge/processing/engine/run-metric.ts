@@ -1,0 +1,46 @@
+import type { CarState } from "../../protocol/derived.ts";
+import type { ModelPacket } from "../model/types.ts";
+import type { AnyMetric, EventRecord, LapRecord, MetricContext, TelemetryFields } from "./metric.ts";
+import { SessionView } from "./session-view.ts";
+
+export interface MetricRun {
+  readonly view: SessionView;
+  readonly laps: LapRecord[];
+  readonly events: EventRecord[];
+  readonly telemetry: Map<number, TelemetryFields>;
+  state: unknown;
+  /** Feeds more packets through the same state. */
+  feed(packets: Iterable<ModelPacket>): MetricRun;
+  car(carIndex: number): CarState | undefined;
+}
+
+/** Runs one metric over model packets, without bytes, Kafka or the rest of the engine: for metric tests. */
+export function runMetric(metric: AnyMetric, packets: Iterable<ModelPacket> = [], sessionUID = "1"): MetricRun {
+  const view = new SessionView(sessionUID);
+  const run: MetricRun = {
+    view,
+    laps: [],
+    events: [],
+    telemetry: new Map(),
+    state: metric.init(),
+    feed(more) {
+      for (const packet of more) {
+        view.observe(packet);
+        const handler = metric.on[packet.kind] as ((s: unknown, p: ModelPacket, c: MetricContext) => void) | undefined;
+        handler?.(run.state, packet, ctx);
+      }
+      return run;
+    },
+    car: (i) => view.cars.get(i),
+  };
+  const ctx: MetricContext = {
+    view,
+    emit: {
+      lap: (l) => run.laps.push(l),
+      event: (e) => run.events.push(e),
+      car: (i, f) => view.mergeCar(i, f),
+      telemetry: (i, f) => run.telemetry.set(i, { ...run.telemetry.get(i), ...f }),
+    },
+  };
+  return run.feed(packets);
+}
