@@ -63,7 +63,11 @@ export interface SessionMessage extends Stamped {
   readonly weather?: string;
   readonly trackTempC?: number;
   readonly airTempC?: number;
-  readonly forecast?: readonly { readonly inMinutes: number; readonly weather?: string; readonly rainPercent?: number }[];
+  readonly forecast?: readonly {
+    readonly inMinutes: number;
+    readonly weather?: string;
+    readonly rainPercent?: number;
+  }[];
   readonly safetyCar?: string;
   readonly playerCarIndex: number;
   readonly numActiveCars?: number;
@@ -77,6 +81,8 @@ export interface SessionMessage extends Stamped {
 export interface CarState {
   readonly carIndex: number;
   readonly position?: number;
+  /** Places gained since the start (grid position, else the first position seen); negative when lost. */
+  readonly positionsGained?: number;
   readonly lap?: number;
   readonly lapDistanceM?: number;
   readonly sector?: 0 | 1 | 2;
@@ -105,6 +111,15 @@ export interface CarState {
   readonly ersStorePercent?: number;
   readonly fuelLapsLeft?: number;
   readonly predictedLapMs?: number;
+  /** Standard deviation of the car's clean laps (three or more). */
+  readonly consistencyMs?: number;
+  /** Most worn tyre, its wear per lap in this stint, laps until the wear threshold, and the forecast's error. */
+  readonly tyreWearPercent?: number;
+  readonly tyreWearPerLapPercent?: number;
+  readonly tyreLapsToThreshold?: number;
+  readonly tyreWearErrorPercent?: number;
+  readonly gLat?: number;
+  readonly gLong?: number;
   /** 2026: active aero mode and overtake mode. */
   readonly activeAero?: "corner" | "straight";
   readonly overtakeActive?: boolean;
@@ -166,6 +181,15 @@ export interface LapMessage extends Stamped {
   /** What the in-stream model predicted at the lap's half-way point, and how far off it was. */
   readonly predictedMs?: number;
   readonly predictionErrorMs?: number;
+  /** The car's running mean absolute prediction error over its recent laps. */
+  readonly predictionMeanAbsErrorMs?: number;
+  /** Corners found from the data, numbered by the session's first clean lap: apex, minimum speed, braking point. */
+  readonly corners?: readonly {
+    readonly corner: number;
+    readonly apexM: number;
+    readonly minSpeedKmh: number;
+    readonly brakeAtM?: number;
+  }[];
 }
 
 export interface EventMessage extends Stamped {

@@ -1,6 +1,7 @@
 import { registerStateClass, reviveAs } from "../../engine/state-codec.ts";
 import type { LapDataCar } from "../../model/types.ts";
 import { LapTrace, type ReferenceLap } from "../../trace/lap-trace.ts";
+import { type CornerPass, findCorners } from "../driving/corners.ts";
 
 /** A lap the data showed completing: its time is the game's own (lastLapMs), never a sum of our samples. */
 export interface CompletedLap {
@@ -12,7 +13,12 @@ export interface CompletedLap {
   readonly whole: boolean;
   readonly topSpeedKmh?: number;
   readonly pitted: boolean;
+  /** Corners found in this lap's speed trace (only for laps watched from the line). */
+  readonly corners?: CornerPass[];
 }
+
+/** Driving samples of the lap in progress, one per DRIVE_STEP_M of lap distance. */
+const DRIVE_STEP_M = 5;
 
 export type LapChange =
   | { readonly kind: "none" }
@@ -37,6 +43,8 @@ export class CarLaps {
   private pitted = false;
   private topSpeed = 0;
   private whole = false;
+  private distance = Number.NEGATIVE_INFINITY;
+  private drive = { d: [] as number[], v: [] as number[], b: [] as number[] };
 
   update(c: LapDataCar): LapChange {
     if (this.lap === undefined) {
@@ -55,14 +63,22 @@ export class CarLaps {
       this.start(c.lapNumber, false);
     } else if (c.lapDistanceM < this.trace.lastDistanceM - REWIND_M) {
       this.trace.truncate(c.lapDistanceM);
+      const keep = this.drive.d.findIndex((d) => d >= c.lapDistanceM);
+      if (keep >= 0) for (const a of Object.values(this.drive)) a.length = keep;
     }
     this.sample(c);
     return change;
   }
 
-  /** Called with every telemetry sample of this car. */
-  speed(kmh: number): void {
-    if (kmh > this.topSpeed) this.topSpeed = kmh;
+  /** Called with every telemetry sample of this car, at the lap distance of its latest lap data. */
+  telemetry(speedKmh: number, brake: number): void {
+    if (speedKmh > this.topSpeed) this.topSpeed = speedKmh;
+    const d = this.drive.d;
+    const last = d[d.length - 1];
+    if (this.distance < 0 || (last !== undefined && this.distance - last < DRIVE_STEP_M)) return;
+    d.push(this.distance);
+    this.drive.v.push(speedKmh);
+    this.drive.b.push(brake);
   }
 
   best(): CompletedLap | undefined {
@@ -90,6 +106,7 @@ export class CarLaps {
       whole: followed && this.whole,
       topSpeedKmh: followed && this.topSpeed > 0 ? this.topSpeed : undefined,
       pitted: followed && this.pitted,
+      corners: followed && this.whole ? findCorners(this.drive.d, this.drive.v, this.drive.b) : undefined,
     };
     this.laps = [...this.laps.filter((l) => l.lap !== number), lap];
     return { kind: "completed", lap, trace: this.trace };
@@ -104,6 +121,7 @@ export class CarLaps {
     this.topSpeed = 0;
     this.whole = fromTheLine;
     this.trace = new LapTrace();
+    this.drive = { d: [], v: [], b: [] };
   }
 
   private sample(c: LapDataCar): void {
@@ -113,6 +131,7 @@ export class CarLaps {
     if (c.lapInvalid) this.invalid = true;
     if (c.pitStatus !== undefined && c.pitStatus !== "none") this.pitted = true;
     this.trace.add(c.lapDistanceM, c.currentLapMs);
+    this.distance = c.lapDistanceM;
   }
 
   toJSON() {
@@ -127,6 +146,8 @@ export class CarLaps {
       pitted: this.pitted,
       topSpeed: this.topSpeed,
       whole: this.whole,
+      distance: this.distance,
+      drive: this.drive,
     };
   }
 

@@ -2,6 +2,7 @@ import { defineMetric, type MetricContext } from "../../engine/metric.ts";
 import type { LapDataCar } from "../../model/types.ts";
 import { LapTimePredictor } from "../../predict/lap-time-predictor.ts";
 import { deltaTo, type ReferenceLap } from "../../trace/lap-trace.ts";
+import { consistencyMs, matchCorners } from "../driving/corners.ts";
 import { CarLaps, type CompletedLap } from "./car-laps.ts";
 
 /** Live deltas and predictions for fans at this rate of session time; the player's car on every packet. */
@@ -20,6 +21,8 @@ interface TimingState {
   references: Map<number, ReferenceLap>;
   sessionBest: SessionBest | undefined;
   nextLiveAtMs: number;
+  /** Apexes of the first clean lap watched from the line: the corners every lap's corners are numbered by. */
+  cornerApexesM: number[] | undefined;
 }
 
 /**
@@ -35,6 +38,7 @@ export const lapTiming = defineMetric<TimingState>({
     references: new Map(),
     sessionBest: undefined,
     nextLiveAtMs: Number.NEGATIVE_INFINITY,
+    cornerApexesM: undefined,
   }),
   on: {
     lapData(state, packet, ctx) {
@@ -48,7 +52,7 @@ export const lapTiming = defineMetric<TimingState>({
     telemetry(state, packet) {
       for (const [i, car] of state.cars) {
         const t = packet.cars[i];
-        if (t) car.speed(t.speedKmh);
+        if (t) car.telemetry(t.speedKmh, t.brake);
       }
     },
   },
@@ -123,6 +127,11 @@ function completed(
   const personalBest = lap.valid && car.best() === lap;
   if (personalBest && reference) state.references.set(i, reference);
   const sessionBest = lap.valid && (!state.sessionBest || lap.timeMs < state.sessionBest.timeMs);
+  if (!state.cornerApexesM && clean && lap.corners && lap.corners.length > 0) {
+    state.cornerApexesM = lap.corners.map((c) => c.apexM);
+  }
+  const times = car.laps.filter((l) => l.valid && l.whole && !l.pitted).map((l) => l.timeMs);
+  ctx.emit.car(i, { consistencyMs: consistencyMs(times) });
   if (sessionBest) state.sessionBest = { carIndex: i, lap: lap.lap, timeMs: lap.timeMs, reference };
   ctx.emit.lap({
     carIndex: i,
@@ -138,5 +147,15 @@ function completed(
     sessionBest,
     predictedMs: score.predictedAtHalfMs,
     predictionErrorMs: score.errorAtHalfMs,
+    predictionMeanAbsErrorMs: score.meanAbsErrorMs,
+    corners:
+      lap.corners && state.cornerApexesM
+        ? matchCorners(state.cornerApexesM, lap.corners).map((c) => ({
+            corner: c.corner,
+            apexM: Math.round(c.apexM),
+            minSpeedKmh: Math.round(c.minSpeedKmh),
+            brakeAtM: c.brakeAtM === undefined ? undefined : Math.round(c.brakeAtM),
+          }))
+        : undefined,
   });
 }

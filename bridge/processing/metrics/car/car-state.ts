@@ -1,0 +1,84 @@
+import { defineMetric } from "../../engine/metric.ts";
+
+/** The games' ERS store holds 4 MJ (EA's documents: "ERS energy store in Joules", max 4,000,000). */
+const ERS_STORE_MAX_J = 4_000_000;
+
+/**
+ * The car's live inputs and systems as the game sends them, for every car at the fans' rate and in full for
+ * the player: speed, pedals, steering, gear, RPM, DRS, position and heading, g-forces, ERS, fuel, tyres,
+ * brakes, and 2026's active aero and overtake mode.
+ */
+export const carState = defineMetric<Record<string, never>>({
+  name: "car-state",
+  init: () => ({}),
+  on: {
+    telemetry(_s, p, { view, emit }) {
+      for (const i of view.activeCarIndices()) {
+        const t = p.cars[i];
+        if (!t) continue;
+        emit.car(i, { speedKmh: t.speedKmh, throttle: t.throttle, brake: t.brake, gear: t.gear, drs: t.drsOpen });
+        if (i === view.playerCarIndex || i === view.secondaryPlayerCarIndex) {
+          emit.telemetry(i, {
+            tyreSurfaceC: t.tyresSurfaceTempC,
+            tyreInnerC: t.tyresInnerTempC,
+            brakesC: t.brakesTempC,
+          });
+        }
+      }
+    },
+    motion(_s, p, { view, emit }) {
+      for (const i of view.activeCarIndices()) {
+        const m = p.cars[i];
+        if (!m) continue;
+        emit.car(i, {
+          x: m.positionM.x,
+          y: m.positionM.y,
+          z: m.positionM.z,
+          yaw: m.yawRad,
+          gLat: m.gForceLateral,
+          gLong: m.gForceLongitudinal,
+        });
+        if (i === view.playerCarIndex || i === view.secondaryPlayerCarIndex) {
+          emit.telemetry(i, { gLat: m.gForceLateral, gLong: m.gForceLongitudinal });
+        }
+      }
+    },
+    status(_s, p, { view, emit }) {
+      for (const i of view.activeCarIndices()) {
+        const s = p.cars[i];
+        if (!s) continue;
+        const fuelLapsLeft = s.fuelRemainingLaps;
+        emit.car(i, {
+          tyre: { compound: s.actualTyreCompound, visual: s.visualTyreCompound, ageLaps: s.tyresAgeLaps },
+          ersStorePercent: Math.round((s.ersStoreEnergyJ / ERS_STORE_MAX_J) * 1000) / 10,
+          fuelLapsLeft,
+        });
+        if (i === view.playerCarIndex || i === view.secondaryPlayerCarIndex) {
+          emit.telemetry(i, {
+            ersStoreJ: s.ersStoreEnergyJ,
+            ersDeployMode: s.ersDeployMode,
+            ersDeployedThisLapJ: s.ersDeployedThisLapJ,
+            ersHarvestedThisLapJ: s.ersHarvestedThisLapMgukJ + s.ersHarvestedThisLapMguhJ,
+            fuelKg: s.fuelInTankKg,
+            fuelLapsLeft,
+          });
+        }
+      }
+    },
+    damage(_s, p, { view, emit }) {
+      for (const i of [view.playerCarIndex, view.secondaryPlayerCarIndex]) {
+        const d = i === undefined ? undefined : p.cars[i];
+        if (i !== undefined && d) emit.telemetry(i, { tyreWearPercent: d.tyresWearPct });
+      }
+    },
+    telemetry2(_s, p, { view, emit }) {
+      for (const i of view.activeCarIndices()) {
+        const t = p.cars[i];
+        if (!t) continue;
+        const fields = { activeAero: t.activeAeroMode, overtakeActive: t.overtakeActive };
+        emit.car(i, fields);
+        if (i === view.playerCarIndex) emit.telemetry(i, fields);
+      }
+    },
+  },
+});

@@ -1,0 +1,51 @@
+import { defineMetric } from "../../engine/metric.ts";
+import { formatLapTime } from "../format-time.ts";
+
+interface CarPit {
+  inLane: boolean;
+  enteredAtMs: number;
+  stops: number;
+  lastLaneMs?: number;
+}
+
+/**
+ * Pit stops: an event when a car enters and leaves the pit lane, the time it spent there (the game's pit-lane
+ * timer where the format has one, 2021+, else measured on the session clock), and the stop count (the game's
+ * where it reports one, 2021+, else counted here).
+ */
+export const pitStops = defineMetric<Map<number, CarPit>>({
+  name: "pit-stops",
+  init: () => new Map(),
+  on: {
+    lapData(state, p, { view, emit }) {
+      const now = p.meta.sessionTimeMs;
+      for (const i of view.activeCarIndices()) {
+        const c = p.cars[i];
+        if (!c || c.pitStatus === undefined) continue;
+        let car = state.get(i);
+        const inLane = c.pitStatus !== "none";
+        if (!car) {
+          state.set(i, (car = { inLane, enteredAtMs: now, stops: 0 }));
+          continue;
+        }
+        if (inLane && !car.inLane) {
+          car.inLane = true;
+          car.enteredAtMs = now;
+          emit.event({ code: "PITIN", carIndex: i, text: `${view.driverName(i)} enters the pit lane` });
+        } else if (!inLane && car.inLane) {
+          car.inLane = false;
+          car.stops++;
+          const laneMs = c.pitLaneTimeMs ?? Math.round(now - car.enteredAtMs);
+          car.lastLaneMs = laneMs;
+          emit.event({
+            code: "PITOUT",
+            carIndex: i,
+            text: `${view.driverName(i)} leaves the pits after ${formatLapTime(laneMs)} in the pit lane`,
+            details: { pitLaneMs: laneMs, stopMs: c.pitStopTimerMs ?? null },
+          });
+        }
+        emit.car(i, { pitStops: c.numPitStops ?? car.stops });
+      }
+    },
+  },
+});
