@@ -2,7 +2,13 @@
 import { formulaName, rulesetName, trackName } from "../../../f1/lookups/index.ts";
 import * as code from "../enums.ts";
 import type { PacketMeta } from "../types/base.ts";
-import type { ForecastSample, LapZone, SessionPacket } from "../types/session.ts";
+import {
+  type ForecastSample,
+  type LapZone,
+  SESSION_RULES,
+  type SessionPacket,
+  type SessionRules,
+} from "../types/session.ts";
 import { firstOf, flagOn, present, secondsToMs, unless255 } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
@@ -138,40 +144,8 @@ function since2023(d: Data): Part {
 
 function since2024(d: Data, f: number): Part {
   if (!("sector2LapDistanceStart" in d)) return {};
-  const {
-    equalCarPerformance,
-    recoveryMode,
-    flashbackLimit,
-    surfaceType,
-    lowFuelMode,
-    raceStarts,
-    tyreTemperature,
-    pitLaneTyreSim,
-    carDamage,
-    carDamageRate,
-    collisions,
-    collisionsOffForFirstLapOnly,
-    mpUnsafePitRelease,
-    mpOffForGriefing,
-    cornerCuttingStringency,
-    parcFermeRules,
-    pitStopExperience,
-    safetyCar,
-    safetyCarExperience,
-    formationLap,
-    formationLapExperience,
-    redFlags,
-    affectsLicenceLevelSolo,
-    affectsLicenceLevelMP,
-  } = d;
   return {
-    // biome-ignore format: one rule per EA field, in EA's order
-    rules: {
-      equalCarPerformance, recoveryMode, flashbackLimit, surfaceType, lowFuelMode, raceStarts, tyreTemperature,
-      pitLaneTyreSim, carDamage, carDamageRate, collisions, collisionsOffForFirstLapOnly, mpUnsafePitRelease,
-      mpOffForGriefing, cornerCuttingStringency, parcFermeRules, pitStopExperience, safetyCar, safetyCarExperience,
-      formationLap, formationLapExperience, redFlags, affectsLicenceLevelSolo, affectsLicenceLevelMP,
-    },
+    rules: Object.fromEntries(SESSION_RULES.map((rule) => [rule, d[rule]])) as SessionRules,
     weekend: firstOf(d.weekendStructure, d.numSessionsInWeekend).map((id) =>
       present({ sessionTypeId: id, sessionType: code.sessionType(f, id) }),
     ),

@@ -51,7 +51,10 @@ export interface StatusCar {
   drsAllowed?: boolean;
   /** 2020+: 0 when DRS is not available. */
   drsActivationDistanceM?: number;
-  /** 2018 has one compound field: both ids hold it (its own numbering, hyper soft..wet). */
+  /**
+   * 2018 has one compound field: both ids hold it, in its own numbering (hyper soft..wet), named as in the modern
+   * era (a classic-era session, Session.formulaId 1, calls 0-6 dry and 7-8 wet).
+   */
   actualTyreCompoundId: number;
   actualTyreCompound?: string;
   visualTyreCompoundId: number;

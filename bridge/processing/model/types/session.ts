@@ -57,33 +57,36 @@ export interface UnitsSetting {
   temperature?: "celsius" | "fahrenheit";
 }
 
-/** F1 24+ session rules, as EA's ids (the spec's "Session" appendix); kept for completeness, not interpreted. */
-export interface SessionRules {
-  equalCarPerformance: number;
-  recoveryMode: number;
-  flashbackLimit: number;
-  surfaceType: number;
-  lowFuelMode: number;
-  raceStarts: number;
-  tyreTemperature: number;
-  pitLaneTyreSim: number;
-  carDamage: number;
-  carDamageRate: number;
-  collisions: number;
-  collisionsOffForFirstLapOnly: number;
-  mpUnsafePitRelease: number;
-  mpOffForGriefing: number;
-  cornerCuttingStringency: number;
-  parcFermeRules: number;
-  pitStopExperience: number;
-  safetyCar: number;
-  safetyCarExperience: number;
-  formationLap: number;
-  formationLapExperience: number;
-  redFlags: number;
-  affectsLicenceLevelSolo: number;
-  affectsLicenceLevelMP: number;
-}
+/** F1 24+ session rules, named as EA names them. */
+export const SESSION_RULES = [
+  "equalCarPerformance",
+  "recoveryMode",
+  "flashbackLimit",
+  "surfaceType",
+  "lowFuelMode",
+  "raceStarts",
+  "tyreTemperature",
+  "pitLaneTyreSim",
+  "carDamage",
+  "carDamageRate",
+  "collisions",
+  "collisionsOffForFirstLapOnly",
+  "mpUnsafePitRelease",
+  "mpOffForGriefing",
+  "cornerCuttingStringency",
+  "parcFermeRules",
+  "pitStopExperience",
+  "safetyCar",
+  "safetyCarExperience",
+  "formationLap",
+  "formationLapExperience",
+  "redFlags",
+  "affectsLicenceLevelSolo",
+  "affectsLicenceLevelMP",
+] as const;
+
+/** The rules as EA's ids (the spec's "Session" appendix); kept for completeness, not interpreted. */
+export type SessionRules = Record<(typeof SESSION_RULES)[number], number>;
 
 export interface SessionPacket extends ModelBase<"session"> {
   trackId: number;

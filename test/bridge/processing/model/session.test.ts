@@ -65,6 +65,11 @@ test("units and counts: metres, degrees, km/h as sent; marshal zones and forecas
       m.marshalZones.map((z) => z.startFraction),
       d.marshalZones.slice(0, d.numMarshalZones).map((z) => z.zoneStart),
     );
+    if ("sector2LapDistanceStart" in d) {
+      assert.equal(m.sector2StartM, d.sector2LapDistanceStart);
+      assert.equal(m.rules?.parcFermeRules, d.parcFermeRules);
+      assert.equal(m.rules?.affectsLicenceLevelMP, d.affectsLicenceLevelMP);
+    }
     if ("numWeatherForecastSamples" in d) assert.equal(m.forecast?.length, d.numWeatherForecastSamples);
     else assert.equal("forecast" in m, false);
   }
