@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { decode } from "../../f1/decode.ts";
 import type { Command } from "../command.ts";
+import { decodeRecording, isRecording } from "./decode-recording.ts";
 
 /** The datagrams in one file: a raw `.bin` is one datagram; `.jsonl` is one {message: bytes} per line. */
 export function datagramsOf(path: string, content: Buffer): Buffer[] {
@@ -25,6 +26,8 @@ FILE is a raw datagram (.bin, one datagram per file) or JSON Lines (.jsonl) whos
 "message" (as Node's Buffer JSON, {"type":"Buffer","data":[...]}, or a bare byte array).
 The 64-bit sessionUID is printed as a decimal string. Exit code 0 when every file was readable (even if
 some datagrams were rejected), 2 when a file could not be read or parsed.
+FILE may also be a recording, told by its first bytes: a Slipstream capture (slipstream record), or a pcap
+or pcapng file of UDP port 20777 (tcpdump, Wireshark); its objects also carry "timeUs" and "source".
 
 Options:
   --help
@@ -42,6 +45,10 @@ export const decodeCommand: Command = {
     }
     let status = 0;
     for (const file of files) {
+      if (await isRecording(file)) {
+        status = Math.max(status, await decodeRecording(file, ctx));
+        continue;
+      }
       let datagrams: Buffer[];
       try {
         datagrams = datagramsOf(file, await readFile(file));
