@@ -1,3 +1,5 @@
+import { registerStateClass } from "./state-codec.ts";
+
 /**
  * Counts missing frames in a stream that the game sends every tick (Lap Data), from its session clock: a step
  * of k typical intervals means k - 1 frames never arrived. The typical interval is the median of recent steps,
@@ -32,4 +34,18 @@ export class FrameGapCounter {
     const sorted = [...this.steps].sort((a, b) => a - b);
     return sorted[sorted.length >> 1];
   }
+
+  toJSON() {
+    return { $class: "FrameGapCounter", missing: this.missing, last: this.last, steps: this.steps };
+  }
+
+  static fromJSON(json: Record<string, unknown>): FrameGapCounter {
+    const counter = new FrameGapCounter();
+    counter.missing = json.missing as number;
+    counter.last = json.last as number | undefined;
+    counter.steps.push(...(json.steps as number[]));
+    return counter;
+  }
 }
+
+registerStateClass("FrameGapCounter", FrameGapCounter.fromJSON);

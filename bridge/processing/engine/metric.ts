@@ -20,7 +20,7 @@ export interface Emit {
 }
 
 export interface MetricContext {
-  readonly view: SessionView;
+  view: SessionView;
   readonly emit: Emit;
 }
 

@@ -17,7 +17,7 @@ import type { SessionView } from "./session-view.ts";
 export class SessionOutputs {
   receivedAtUs: number | undefined;
   readonly emit: Emit;
-  private readonly view: SessionView;
+  view: SessionView;
   private readonly intervalMs: number;
   private readonly publish: (message: DerivedMessage) => void;
   private readonly sources: () => string[];
@@ -34,19 +34,19 @@ export class SessionOutputs {
     this.sources = sources;
     this.emit = {
       lap: (lap) => {
-        const id = `${view.sessionUID}/${lap.carIndex}/${lap.lap}`;
+        const id = `${this.view.sessionUID}/${lap.carIndex}/${lap.lap}`;
         this.publish({ ...this.stamp(), type: "lap", id, ...lap });
       },
       event: (event) => {
-        const frame = view.frame;
+        const frame = this.view.frame;
         if (frame !== this.eventFrame) {
           this.eventFrame = frame;
           this.eventsInFrame = 0;
         }
-        const id = `${view.sessionUID}/${frame}/${event.code}/${this.eventsInFrame++}`;
+        const id = `${this.view.sessionUID}/${frame}/${event.code}/${this.eventsInFrame++}`;
         this.publish({ ...this.stamp(), type: "event", id, ...event });
       },
-      car: (carIndex, fields) => view.mergeCar(carIndex, fields),
+      car: (carIndex, fields) => this.view.mergeCar(carIndex, fields),
       telemetry: (carIndex, fields) => {
         const current = this.telemetryFields.get(carIndex);
         if (current) Object.assign(current, fields);
@@ -63,6 +63,25 @@ export class SessionOutputs {
       this.nextCarsAtMs = packet.meta.sessionTimeMs + this.intervalMs;
       this.publishCars();
     }
+  }
+
+  /** The little that outputs remember, for checkpoints. */
+  save() {
+    return {
+      telemetryFields: this.telemetryFields,
+      nextCarsAtMs: this.nextCarsAtMs,
+      lastSessionJson: this.lastSessionJson,
+      eventFrame: this.eventFrame,
+      eventsInFrame: this.eventsInFrame,
+    };
+  }
+
+  load(saved: ReturnType<SessionOutputs["save"]>): void {
+    for (const [i, f] of saved.telemetryFields) this.telemetryFields.set(i, f);
+    this.nextCarsAtMs = saved.nextCarsAtMs;
+    this.lastSessionJson = saved.lastSessionJson;
+    this.eventFrame = saved.eventFrame;
+    this.eventsInFrame = saved.eventsInFrame;
   }
 
   rewind(): void {

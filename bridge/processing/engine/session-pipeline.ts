@@ -4,7 +4,7 @@ import type { DecodedPacket } from "../../f1/formats/index.ts";
 import type { DerivedMessage } from "../../protocol/derived.ts";
 import { normalise } from "../model/normalise.ts";
 import type { ModelPacket } from "../model/types.ts";
-import { ReorderBuffer } from "../reorder/reorder-buffer.ts";
+import { ReorderBuffer, type ReorderSnapshot } from "../reorder/reorder-buffer.ts";
 import { FrameGapCounter } from "./frame-gaps.ts";
 import type { AnyMetric, MetricContext } from "./metric.ts";
 import { SessionOutputs } from "./session-outputs.ts";
@@ -50,17 +50,20 @@ interface Ordered {
  * Pure of I/O: the processor, `analyze` and the tests drive it alike.
  */
 export class SessionPipeline {
-  readonly view: SessionView;
-  readonly counters: SessionCounters = { packets: 0, rejected: 0, duplicates: 0, late: 0, gaps: 0, rewinds: 0 };
-  readonly sources = new Set<string>();
+  view: SessionView;
+  counters: SessionCounters = { packets: 0, rejected: 0, duplicates: 0, late: 0, gaps: 0, rewinds: 0 };
+  sources = new Set<string>();
   private readonly options: SessionPipelineOptions;
   private reorder: ReorderBuffer<Ordered> | undefined;
   private readonly states = new Map<string, unknown>();
   private readonly outputs: SessionOutputs;
-  private readonly gaps = new FrameGapCounter();
+  private gaps = new FrameGapCounter();
   private readonly ctx: MetricContext;
   private lastFrame: number | undefined;
   private lastSessionTimeMs = 0;
+  /** The newest arrival time pushed, and the caller's wall clock then: poll() extrapolates from them. */
+  private newestArrivalMs = Number.NEGATIVE_INFINITY;
+  private pushedAtWallMs = 0;
 
   constructor(options: SessionPipelineOptions) {
     this.options = options;
@@ -70,8 +73,10 @@ export class SessionPipeline {
     for (const m of options.metrics) this.states.set(m.name, m.init());
   }
 
-  push(input: RawInput): void {
+  push(input: RawInput, wallNowMs = 0): void {
     this.counters.packets++;
+    if (input.arrivalMs > this.newestArrivalMs) this.newestArrivalMs = input.arrivalMs;
+    this.pushedAtWallMs = wallNowMs;
     if (input.source) this.sources.add(input.source);
     const result = decode(input.bytes);
     if (!result.ok) {
@@ -94,9 +99,14 @@ export class SessionPipeline {
     this.counters.duplicates += this.reorder.stats.duplicates - before;
   }
 
-  /** Releases what has waited a whole window by `nowMs` (same clock as arrivalMs). */
-  poll(nowMs: number): void {
-    this.reorder?.poll(nowMs);
+  /**
+   * Releases what has waited a whole window when the stream goes quiet. The arrival clock is taken to have
+   * moved on by the wall time since the last push, never by the wall clock itself: re-reading a backlog (a
+   * takeover, a replay faster than real time) then orders exactly as the live run did.
+   */
+  poll(wallNowMs: number): void {
+    if (this.newestArrivalMs === Number.NEGATIVE_INFINITY) return;
+    this.reorder?.poll(this.newestArrivalMs + Math.max(0, wallNowMs - this.pushedAtWallMs));
   }
 
   /** End of input: everything held goes through. */
@@ -106,6 +116,59 @@ export class SessionPipeline {
 
   get reorderStats() {
     return this.reorder?.stats;
+  }
+
+  /** Everything needed to carry on exactly where this left off (state-codec JSON). */
+  save(): unknown {
+    const states = new Map<string, unknown>(this.states);
+    return {
+      counters: this.counters,
+      sources: this.sources,
+      states,
+      view: this.view,
+      outputs: this.outputs.save(),
+      gaps: this.gaps,
+      lastFrame: this.lastFrame,
+      lastSessionTimeMs: this.lastSessionTimeMs,
+      newestArrivalMs: this.newestArrivalMs,
+      monotonic: this.reorder?.monotonic,
+      reorder: this.reorder?.snapshot((o) => o.input),
+    };
+  }
+
+  load(saved: ReturnType<SessionPipeline["save"]>): void {
+    const s = saved as {
+      counters: SessionCounters;
+      sources: Set<string>;
+      states: Map<string, unknown>;
+      view: SessionView;
+      outputs: Parameters<SessionOutputs["load"]>[0];
+      gaps: FrameGapCounter;
+      lastFrame: number | undefined;
+      lastSessionTimeMs: number;
+      newestArrivalMs: number;
+      monotonic: boolean | undefined;
+      reorder: ReorderSnapshot<RawInput> | undefined;
+    };
+    this.counters = s.counters;
+    this.sources = s.sources;
+    for (const [name, state] of s.states) this.states.set(name, state);
+    this.view = s.view;
+    this.ctx.view = s.view;
+    this.outputs.view = s.view;
+    this.outputs.load(s.outputs);
+    this.gaps = s.gaps;
+    this.lastFrame = s.lastFrame;
+    this.lastSessionTimeMs = s.lastSessionTimeMs;
+    this.newestArrivalMs = s.newestArrivalMs;
+    if (s.monotonic !== undefined && s.reorder) {
+      this.reorder = this.createReorder(s.monotonic);
+      this.reorder.restore(s.reorder, (input) => {
+        const decoded = decode(input.bytes);
+        if (!decoded.ok) throw new Error("a checkpoint held a datagram that no longer decodes");
+        return { packet: decoded.packet, input };
+      });
+    }
   }
 
   private createReorder(monotonicFrames: boolean): ReorderBuffer<Ordered> {

@@ -10,6 +10,7 @@ import type {
   Telemetry2Packet,
   TelemetryPacket,
 } from "../model/types.ts";
+import { registerStateClass } from "./state-codec.ts";
 
 type MutableCarState = { -readonly [K in keyof CarState]: CarState[K] };
 
@@ -107,4 +108,17 @@ export class SessionView {
     if (current) Object.assign(current, fields);
     else this.cars.set(carIndex, { ...fields, carIndex });
   }
+
+  toJSON() {
+    return { ...this, $class: "SessionView" };
+  }
+
+  static fromJSON(json: Record<string, unknown>): SessionView {
+    const { $class: _, ...fields } = json;
+    const view = new SessionView(String(fields.sessionUID));
+    Object.assign(view, fields);
+    return view;
+  }
 }
+
+registerStateClass("SessionView", SessionView.fromJSON);

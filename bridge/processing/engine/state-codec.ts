@@ -9,13 +9,23 @@ export function registerStateClass(name: string, fromJSON: (json: Record<string,
 }
 
 export function encodeState(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (v instanceof Map ? { $map: [...v] } : v));
+  return JSON.stringify(value, (_key, v) => {
+    if (v instanceof Map) return { $map: [...v] };
+    if (v instanceof Set) return { $set: [...v] };
+    if (v instanceof Uint8Array) return { $bytes: Buffer.from(v).toString("base64") };
+    // JSON has no infinities or NaN; state uses them as "not yet" marks.
+    if (typeof v === "number" && !Number.isFinite(v)) return { $num: String(v) };
+    return v;
+  });
 }
 
 export function decodeState(text: string): unknown {
   return JSON.parse(text, (_key, v) => {
     if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
     if ("$map" in v) return new Map(v.$map);
+    if ("$set" in v) return new Set(v.$set);
+    if ("$bytes" in v) return new Uint8Array(Buffer.from(v.$bytes, "base64"));
+    if ("$num" in v) return Number(v.$num);
     if (typeof v.$class === "string") {
       const revive = revivers.get(v.$class);
       if (!revive) throw new Error(`checkpoint holds an unknown state class ${v.$class}`);

@@ -33,12 +33,11 @@ import {
   SAFETY_CAR_STATUSES,
   SESSION_KINDS,
   SESSION_TYPES,
-  type SessionKind,
   type SessionLength,
-  type SessionType,
   TEMPERATURE_CHANGES,
   type TractionControl,
   WEATHERS,
+  type Weather,
 } from "./types/enums.ts";
 
 /** "Light Cloud" -> "light-cloud", "timeTrial" -> "time-trial". */
@@ -50,14 +49,32 @@ export function slug(name: string): string {
     .replace(/^-|-$/g, "");
 }
 
-/** A lookup's display name in a vocabulary: slugged, with explicit renames where the slug is not the word we use. */
-function byName<V extends string>(values: readonly V[], renames: Readonly<Record<string, V>> = {}) {
+/**
+ * A vocabulary read through a lookup: the display name `nameOf(format, id)` gives, slugged (with explicit renames where
+ * the slug is not our word). Memoised per (format, u8 id): this runs for every car of every packet, and the lookup
+ * plus slugging cost microseconds each.
+ */
+function vocabulary<V extends string>(
+  values: readonly V[],
+  nameOf: (format: number, id: number) => string | undefined,
+  renames: Readonly<Record<string, V>> = {},
+) {
   const known = new Set<string>(values);
-  return (name: string | undefined): V | undefined => {
+  const read = (format: number, id: number): V | undefined => {
+    const name = nameOf(format, id);
     if (name === undefined) return undefined;
     if (Object.hasOwn(renames, name)) return renames[name];
     const s = slug(name);
     return known.has(s) ? (s as V) : undefined;
+  };
+  const memo = new Map<number, V | undefined>();
+  return (format: number, id: number): V | undefined => {
+    if (!Number.isInteger(id) || id < 0 || id > 255) return read(format, id);
+    const key = format * 256 + id;
+    if (memo.has(key)) return memo.get(key);
+    const value = read(format, id);
+    memo.set(key, value);
+    return value;
   };
 }
 
@@ -66,41 +83,26 @@ function byId<V extends string>(table: Readonly<Record<number, V>>) {
   return (id: number): V | undefined => (Object.hasOwn(table, id) ? table[id] : undefined);
 }
 
-const sessionTypeOf = byName(SESSION_TYPES);
-const sessionKindOf = byName(SESSION_KINDS);
-export const sessionType = (format: number, id: number): SessionType | undefined =>
-  sessionTypeOf(sessionTypeInfo(format, id)?.name);
-export const sessionKind = (format: number, id: number): SessionKind | undefined =>
-  sessionKindOf(sessionTypeInfo(format, id)?.kind);
-
-const weatherOf = byName(WEATHERS);
-export const weather = (id: number) => weatherOf(weatherName(id));
-const temperatureChangeOf = byName(TEMPERATURE_CHANGES);
-export const temperatureChange = (format: number, id: number) => temperatureChangeOf(temperatureChangeName(format, id));
-
-const safetyCarOf = byName(SAFETY_CAR_STATUSES, {
+export const sessionType = vocabulary(SESSION_TYPES, (f, id) => sessionTypeInfo(f, id)?.name);
+export const sessionKind = vocabulary(SESSION_KINDS, (f, id) => sessionTypeInfo(f, id)?.kind);
+const weatherOf = vocabulary(WEATHERS, (_, id) => weatherName(id));
+/** The same ids in every format. */
+export const weather = (id: number): Weather | undefined => weatherOf(0, id);
+export const temperatureChange = vocabulary(TEMPERATURE_CHANGES, temperatureChangeName);
+const SAFETY_CAR_RENAMES = {
   "No Safety Car": "none",
   "Full Safety Car": "full",
   "Virtual Safety Car": "virtual",
-});
-export const safetyCarStatus = (format: number, id: number) => safetyCarOf(safetyCarStatusName(format, id));
-export const safetyCarType = (format: number, id: number) => safetyCarOf(safetyCarTypeName(format, id));
-const safetyCarEventOf = byName(SAFETY_CAR_EVENT_TYPES);
-export const safetyCarEventType = (format: number, id: number) => safetyCarEventOf(safetyCarEventTypeName(format, id));
-
-const resultStatusOf = byName(RESULT_STATUSES);
-export const resultStatus = (format: number, id: number) => resultStatusOf(resultStatusName(format, id));
-const ersDeployModeOf = byName(ERS_DEPLOY_MODES);
-export const ersDeployMode = (format: number, id: number) => ersDeployModeOf(ersDeployModeName(format, id));
-const penaltyTypeOf = byName(PENALTY_TYPES);
-export const penaltyType = (format: number, id: number) => penaltyTypeOf(penaltyTypeName(format, id));
-const activeAeroModeOf = byName(ACTIVE_AERO_MODES);
-export const activeAeroMode = (format: number, id: number) => activeAeroModeOf(activeAeroModeName(format, id));
-const activeAeroTrackStatusOf = byName(["full", "partial"] as const);
-export const activeAeroTrackStatus = (format: number, id: number) =>
-  activeAeroTrackStatusOf(activeAeroTrackStatusName(format, id));
-const collisionSeverityOf = byName(COLLISION_SEVERITIES);
-export const collisionSeverity = (format: number, id: number) => collisionSeverityOf(collisionSeverityName(format, id));
+} as const;
+export const safetyCarStatus = vocabulary(SAFETY_CAR_STATUSES, safetyCarStatusName, SAFETY_CAR_RENAMES);
+export const safetyCarType = vocabulary(SAFETY_CAR_STATUSES, safetyCarTypeName, SAFETY_CAR_RENAMES);
+export const safetyCarEventType = vocabulary(SAFETY_CAR_EVENT_TYPES, safetyCarEventTypeName);
+export const resultStatus = vocabulary(RESULT_STATUSES, resultStatusName);
+export const ersDeployMode = vocabulary(ERS_DEPLOY_MODES, ersDeployModeName);
+export const penaltyType = vocabulary(PENALTY_TYPES, penaltyTypeName);
+export const activeAeroMode = vocabulary(ACTIVE_AERO_MODES, activeAeroModeName);
+export const activeAeroTrackStatus = vocabulary(["full", "partial"] as const, activeAeroTrackStatusName);
+export const collisionSeverity = vocabulary(COLLISION_SEVERITIES, collisionSeverityName);
 
 // Codes the lookups do not cover: the same ids in every format that has the field.
 export const pitStatus = byId<PitStatus>({ 0: "none", 1: "pitting", 2: "in-pit-area" });

@@ -49,6 +49,14 @@ export interface ReorderStats {
 }
 
 export const MAX_REORDER_WINDOW_MS = 60_000;
+
+export interface ReorderSnapshot<J> {
+  readonly held: readonly (Omit<ReorderItem<unknown>, "value"> & { readonly value: J })[];
+  readonly recent: readonly string[];
+  readonly last: { readonly frame: number; readonly sessionTimeMs: number } | undefined;
+  readonly newestArrivalMs: number;
+  readonly stats: ReorderStats;
+}
 const RECENT_FINGERPRINTS = 4096;
 
 interface Held<T> extends ReorderItem<T> {
@@ -82,7 +90,9 @@ export class ReorderBuffer<T> {
   private readonly heldKeys = new Set<string>();
   /** Fingerprints of recently emitted datagrams, to tell a late duplicate from late data. */
   private readonly recent = new Set<string>();
-  private readonly recentOrder: string[] = [];
+  /** Ring of the same fingerprints, oldest at `recentNext` once full. */
+  private readonly recentRing: (string | undefined)[] = new Array(RECENT_FINGERPRINTS);
+  private recentNext = 0;
   private lastEmitted: Held<T> | undefined;
   private newestArrivalMs = Number.NEGATIVE_INFINITY;
   private seq = 0;
@@ -90,6 +100,10 @@ export class ReorderBuffer<T> {
   /** Held datagrams in arrival order, to find the one that has waited longest without a scan. */
   private arrivals: Held<T>[] = [];
   private arrivalsHead = 0;
+
+  get monotonic(): boolean {
+    return this.options.monotonicFrames;
+  }
 
   constructor(options: ReorderOptions<T>) {
     if (!(options.windowMs >= 0 && options.windowMs <= MAX_REORDER_WINDOW_MS)) {
@@ -124,6 +138,57 @@ export class ReorderBuffer<T> {
   /** Emits everything held, in order (end of input, or shutdown). */
   flush(): void {
     this.release(Number.POSITIVE_INFINITY);
+  }
+
+  /** What a checkpoint needs to carry on exactly: held datagrams, recent fingerprints, the emitted front. */
+  snapshot<J>(toJson: (value: T) => J): ReorderSnapshot<J> {
+    const held = this.held.slice(this.head).map(({ value, frame, sessionTimeMs, arrivalMs, fingerprint }) => ({
+      value: toJson(value),
+      frame,
+      sessionTimeMs,
+      arrivalMs,
+      fingerprint,
+    }));
+    const recent: string[] = [];
+    for (let k = 0; k < RECENT_FINGERPRINTS; k++) {
+      const key = this.recentRing[(this.recentNext + k) % RECENT_FINGERPRINTS];
+      if (key !== undefined) recent.push(key);
+    }
+    const last = this.lastEmitted;
+    return {
+      held,
+      recent,
+      last: last && { frame: last.frame, sessionTimeMs: last.sessionTimeMs },
+      newestArrivalMs: this.newestArrivalMs,
+      stats: { ...this.stats },
+    };
+  }
+
+  restore<J>(snapshot: ReorderSnapshot<J>, fromJson: (json: J) => T): void {
+    for (const key of snapshot.recent) this.remember(key);
+    if (snapshot.last) {
+      const seq = this.seq++;
+      this.lastEmitted = {
+        ...snapshot.last,
+        value: undefined as T,
+        arrivalMs: 0,
+        fingerprint: 0,
+        seq,
+        key: "",
+        released: true,
+      };
+    }
+    Object.assign(this.stats, snapshot.stats);
+    for (const h of snapshot.held)
+      this.insert({
+        ...h,
+        value: fromJson(h.value),
+        seq: this.seq++,
+        key: `${h.frame}/${h.fingerprint}`,
+        released: false,
+      });
+    this.newestArrivalMs = snapshot.newestArrivalMs;
+    this.stats.held = this.size;
   }
 
   get size(): number {
@@ -188,11 +253,11 @@ export class ReorderBuffer<T> {
   }
 
   private remember(key: string): void {
+    const evicted = this.recentRing[this.recentNext];
+    if (evicted !== undefined) this.recent.delete(evicted);
+    this.recentRing[this.recentNext] = key;
+    this.recentNext = (this.recentNext + 1) % RECENT_FINGERPRINTS;
     this.recent.add(key);
-    this.recentOrder.push(key);
-    if (this.recentOrder.length > RECENT_FINGERPRINTS) {
-      this.recent.delete(this.recentOrder.shift() as string);
-    }
   }
 
   /** A datagram ordered before what was emitted: late data, or part of a rewound timeline. */

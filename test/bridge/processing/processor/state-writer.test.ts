@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { type SessionSnapshot, StateWriter } from "../../../../bridge/processing/processor/state-writer.ts";
+import type { DerivedMessage, LapMessage, SessionMessage } from "../../../../bridge/protocol/derived.ts";
+import { MemoryStateStore } from "../../../../bridge/state/memory-store.ts";
+import type { LiveStateStore } from "../../../../bridge/state/types.ts";
+
+const session: SessionMessage = {
+  v: 1,
+  type: "session",
+  sessionUID: "7",
+  sessionTimeMs: 0,
+  packetFormat: 2025,
+  trackId: 10,
+  track: "Spa",
+  playerCarIndex: 0,
+  participants: [{ carIndex: 0, name: "<img src=x>", teamId: 1 }],
+  sources: ["127.0.0.1:1"],
+};
+
+function lap(n: number, timeMs: number, valid = true): LapMessage {
+  return {
+    v: 1,
+    type: "lap",
+    sessionUID: "7",
+    sessionTimeMs: n * 1000,
+    id: `7/0/${n}`,
+    carIndex: 0,
+    driver: "<img src=x>",
+    lap: n,
+    timeMs,
+    sectorsMs: [null, null, null],
+    valid,
+    personalBest: false,
+    sessionBest: false,
+  };
+}
+
+/** A store that fails every call while `down` is set, like Redis gone away. */
+function flaky(store: LiveStateStore) {
+  const state = { down: false };
+  const proxy = new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) =>
+        state.down ? Promise.reject(new Error("ECONNREFUSED")) : value.apply(target, args);
+    },
+  });
+  return { store: proxy, state };
+}
+
+test("snapshots, the session directory and the leaderboard follow what the processor publishes", async () => {
+  const store = new MemoryStateStore();
+  const w = new StateWriter({ store, sessionTtlMs: 60_000, recentEvents: 2, onError: () => {} });
+  const messages: DerivedMessage[] = [session, lap(1, 90_000), lap(2, 89_000), lap(3, 88_000, false)];
+  for (let n = 0; n < 3; n++) {
+    messages.push({ v: 1, type: "event", sessionUID: "7", sessionTimeMs: n, id: `e${n}`, code: "SSTA", text: `e${n}` });
+  }
+  for (const m of messages) w.observe(m);
+  await w.flush(Date.now());
+  const snapshot = (await store.readSnapshot("7")) as SessionSnapshot;
+  assert.equal(snapshot.session?.track, "Spa");
+  assert.deepEqual(
+    snapshot.events.map((e) => e.id),
+    ["e1", "e2"],
+  );
+  assert.deepEqual(
+    snapshot.laps.map((l) => l.lap),
+    [1, 2, 3],
+  );
+  assert.deepEqual(
+    (await store.liveSessions(Date.now())).map((s) => [s.sessionUID, s.info.track]),
+    [["7", "Spa"]],
+  );
+  const board = await store.leaderboard({ game: 2025, trackId: 10 }, 5);
+  assert.deepEqual(
+    board.map((r) => [r.driver, r.lapTimeMs]),
+    [["<img src=x>", 89_000]],
+    "the invalid 88 s lap never reaches the board",
+  );
+});
+
+test("a store outage is counted, processing goes on, and the snapshot is written again when it returns", async () => {
+  const { store, state } = flaky(new MemoryStateStore());
+  const errors: string[] = [];
+  const w = new StateWriter({ store, sessionTtlMs: 60_000, recentEvents: 10, onError: (op) => errors.push(op) });
+  state.down = true;
+  w.observe(session);
+  w.observe(lap(1, 90_000));
+  await w.flush(Date.now());
+  assert.ok(w.errors >= 2, `errors ${w.errors}`);
+  assert.ok(errors.includes("snapshot") && errors.includes("leaderboard"));
+  state.down = false;
+  await w.flush(Date.now());
+  assert.equal(((await store.readSnapshot("7")) as SessionSnapshot).laps.length, 1);
+  assert.equal((await store.leaderboard({ game: 2025, trackId: 10 }, 5)).length, 1);
+});
