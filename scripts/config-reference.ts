@@ -2,13 +2,19 @@
 // (test/readme.test.ts checks the README holds exactly this text).
 import { readFileSync, writeFileSync } from "node:fs";
 import { BRIDGE_OPTIONS } from "../bridge/config/bridge-config.ts";
-import type { OptionSpecs } from "../bridge/config/options.ts";
+import { type OptionSpecs, rangeOf } from "../bridge/config/options.ts";
 
 function table(specs: OptionSpecs): string {
   const rows = Object.values(specs).map((s) => {
     const dflt = Array.isArray(s.default) ? s.default.join(",") : s.default;
     const shown = dflt === undefined || dflt === "" ? "(none)" : `\`${dflt}\``;
-    const values = s.type === "choice" ? ` One of ${s.choices.map((c) => `\`${c}\``).join(", ")}.` : "";
+    const range = rangeOf(s);
+    const values =
+      s.type === "choice"
+        ? ` One of ${s.choices.map((c) => `\`${c}\``).join(", ")}.`
+        : range
+          ? ` Whole number, ${range}.`
+          : "";
     return `| \`--${s.flag}\` | ${s.env ? `\`${s.env}\`` : ""} | ${shown} | ${s.help.replaceAll("|", "\\|")}${values} |`;
   });
   return ["| flag | environment | default | meaning |", "|---|---|---|---|", ...rows].join("\n");

@@ -6,6 +6,8 @@ import type { Acks, Bus } from "./types.ts";
 export interface BusChoice {
   readonly kafkaBrokers: readonly string[];
   readonly kafkaClientId: string;
+  readonly memoryRetentionBytes: number;
+  readonly memoryRetentionMs: number;
 }
 
 export interface KafkaProducerSettings {
@@ -16,6 +18,8 @@ export interface KafkaProducerSettings {
 
 /** Kafka when brokers are configured, else the in-process bus. */
 export function createBus(choice: BusChoice, producer: KafkaProducerSettings, logger: Logger): Bus {
-  if (choice.kafkaBrokers.length === 0) return new MemoryBus();
+  if (choice.kafkaBrokers.length === 0) {
+    return new MemoryBus({ retentionBytes: choice.memoryRetentionBytes, retentionMs: choice.memoryRetentionMs });
+  }
   return new KafkaBus({ brokers: choice.kafkaBrokers, clientId: choice.kafkaClientId, logger, ...producer });
 }

@@ -8,8 +8,69 @@ function partitionFor(key: string | null, partitions: number, roundRobin: number
   return (h >>> 0) % partitions;
 }
 
+/** The JS objects around a record (record, headers, Buffer, offset string), measured at about 640 bytes. */
+const RECORD_OVERHEAD = 640;
+
+function costOf(record: BusRecord): number {
+  let chars = record.key?.length ?? 0;
+  for (const [k, v] of Object.entries(record.headers)) chars += k.length + v.length;
+  return record.value.byteLength + 2 * chars + RECORD_OVERHEAD;
+}
+
+interface Stored {
+  readonly record: ConsumedRecord;
+  readonly cost: number;
+  readonly storedAt: number;
+}
+
+/** One partition's log. `entries[head]` has offset `start`; the array is compacted now and then. */
+class PartitionLog {
+  entries: Stored[] = [];
+  head = 0;
+  start = 0;
+
+  get end(): number {
+    return this.start + this.entries.length - this.head;
+  }
+
+  append(record: BusRecord, topic: string, partition: number, now: number): Stored {
+    const stored = {
+      record: { ...record, topic, partition, offset: String(this.end) },
+      cost: costOf(record),
+      storedAt: now,
+    };
+    this.entries.push(stored);
+    return stored;
+  }
+
+  first(): Stored | undefined {
+    return this.entries[this.head];
+  }
+
+  deleteFirst(): void {
+    this.head++;
+    this.start++;
+    // Amortised O(1): shifting one element at a time would copy the whole log per deletion.
+    if (this.head >= 1024 && this.head * 2 >= this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  readFrom(offset: number): ConsumedRecord[] {
+    return this.entries.slice(this.head + offset - this.start).map((s) => s.record);
+  }
+}
+
 interface Topic {
-  readonly partitions: ConsumedRecord[][];
+  readonly name: string;
+  readonly partitions: PartitionLog[];
+  /** Partition of every retained record in write order: the oldest record of the topic is at the front. */
+  order: number[];
+  orderHead: number;
+  bytes: number;
+  deleted: number;
+  offsetResets: number;
 }
 
 interface Group {
@@ -23,37 +84,103 @@ interface Member {
   stopped: boolean;
 }
 
+export interface MemoryBusOptions {
+  /** Most bytes one topic keeps (Kafka's retention.bytes, but per topic): the oldest records go first. */
+  readonly retentionBytes?: number;
+  /** Records are deleted this long after the bus stored them (the record's own timestamp is not trusted). */
+  readonly retentionMs?: number;
+  readonly now?: () => number;
+}
+
+export const MEMORY_RETENTION_DEFAULTS = { retentionBytes: 64 * 1024 * 1024, retentionMs: 10 * 60 * 1000 } as const;
+
+export interface MemoryTopicStats {
+  readonly topic: string;
+  readonly retainedBytes: number;
+  readonly retainedRecords: number;
+  readonly deletedRecords: number;
+  /** Times a group's position had fallen below the retained start and was moved to it. */
+  readonly offsetResets: number;
+}
+
 /**
  * The in-process bus of the embedded demo and of fast unit tests: topics, partitions by key, order per
- * partition, consumer groups with committed offsets. A group's partitions all go to its first live member
- * (no rebalancing across members: one process has no one to balance with). Retention is not enforced, so
- * it is for demos and tests, not long sessions.
+ * partition, consumer groups with committed offsets, and bounded retention per topic like Kafka's: the oldest
+ * records are deleted, offsets keep increasing, and a group whose position was deleted resumes at the earliest
+ * retained record (auto.offset.reset=earliest). A group's partitions all go to its first live member (no
+ * rebalancing across members: one process has no one to balance with).
  */
 export class MemoryBus implements Bus {
   readonly kind = "memory";
   private readonly topics = new Map<string, Topic>();
   private readonly groups = new Map<string, Group>();
+  private readonly retentionBytes: number;
+  private readonly retentionMs: number;
+  private readonly now: () => number;
   private roundRobin = 0;
+
+  constructor(options: MemoryBusOptions = {}) {
+    this.retentionBytes = options.retentionBytes ?? MEMORY_RETENTION_DEFAULTS.retentionBytes;
+    this.retentionMs = options.retentionMs ?? MEMORY_RETENTION_DEFAULTS.retentionMs;
+    this.now = options.now ?? Date.now;
+  }
 
   async connect(): Promise<void> {}
 
   async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
     for (const spec of specs) {
-      if (!this.topics.has(spec.topic)) {
-        this.topics.set(spec.topic, { partitions: Array.from({ length: spec.partitions }, () => []) });
-      }
+      if (this.topics.has(spec.topic)) continue;
+      const partitions = Array.from({ length: spec.partitions }, () => new PartitionLog());
+      this.topics.set(spec.topic, {
+        name: spec.topic,
+        partitions,
+        order: [],
+        orderHead: 0,
+        bytes: 0,
+        deleted: 0,
+        offsetResets: 0,
+      });
     }
   }
 
   async write(topic: string, records: readonly BusRecord[]): Promise<void> {
     const t = this.topics.get(topic);
     if (!t) throw new Error(`unknown topic ${topic}`);
+    const now = this.now();
     for (const record of records) {
       const partition = partitionFor(record.key, t.partitions.length, this.roundRobin++);
-      const log = t.partitions[partition] as ConsumedRecord[];
-      log.push({ ...record, topic, partition, offset: String(log.length) });
+      t.bytes += (t.partitions[partition] as PartitionLog).append(record, topic, partition, now).cost;
+      t.order.push(partition);
     }
+    this.enforceRetention(t, now);
     for (const group of this.groups.values()) for (const member of group.members) this.schedule(group, member);
+  }
+
+  stats(): MemoryTopicStats[] {
+    return [...this.topics.values()].map((t) => ({
+      topic: t.name,
+      retainedBytes: t.bytes,
+      retainedRecords: t.order.length - t.orderHead,
+      deletedRecords: t.deleted,
+      offsetResets: t.offsetResets,
+    }));
+  }
+
+  /** Deletes the topic's oldest records while it is over its byte limit or they are past its age limit. */
+  private enforceRetention(t: Topic, now: number): void {
+    while (t.orderHead < t.order.length) {
+      const log = t.partitions[t.order[t.orderHead] as number] as PartitionLog;
+      const oldest = log.first() as Stored;
+      if (t.bytes <= this.retentionBytes && now - oldest.storedAt <= this.retentionMs) break;
+      log.deleteFirst();
+      t.bytes -= oldest.cost;
+      t.deleted++;
+      t.orderHead++;
+    }
+    if (t.orderHead >= 1024 && t.orderHead * 2 >= t.order.length) {
+      t.order = t.order.slice(t.orderHead);
+      t.orderHead = 0;
+    }
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -82,15 +209,20 @@ export class MemoryBus implements Bus {
       for (const name of member.options.topics) {
         const topic = this.topics.get(name);
         if (!topic) continue;
+        this.enforceRetention(topic, this.now());
         for (let p = 0; p < topic.partitions.length; p++) {
-          const log = topic.partitions[p] as ConsumedRecord[];
+          const log = topic.partitions[p] as PartitionLog;
           const key = `${name}/${p}`;
-          const from = group.offsets.get(key) ?? (member.options.fromBeginning === false ? log.length : 0);
-          if (from >= log.length) {
+          let from = group.offsets.get(key) ?? (member.options.fromBeginning === false ? log.end : log.start);
+          if (from < log.start) {
+            topic.offsetResets++;
+            from = log.start;
+          }
+          if (from >= log.end) {
             group.offsets.set(key, from);
             continue;
           }
-          const batch = log.slice(from);
+          const batch = log.readFrom(from);
           // A failing handler leaves the offset where it was: the batch is offered again on the next write.
           try {
             await member.options.onRecords(batch);

@@ -1,10 +1,11 @@
 import { SlipstreamError } from "../errors.ts";
 import type { Command, CommandContext } from "./command.ts";
+import { analyzeCommand } from "./commands/analyze-command.ts";
 import { bridgeCommand } from "./commands/bridge-command.ts";
 import { decodeCommand } from "./commands/decode-command.ts";
 import { demoCommand } from "./commands/demo-command.ts";
 
-const COMMANDS: readonly Command[] = [demoCommand, bridgeCommand, decodeCommand];
+const COMMANDS: readonly Command[] = [demoCommand, bridgeCommand, decodeCommand, analyzeCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -18,6 +19,25 @@ function usage(): string {
     "",
     "Run `slipstream <command> --help` for a command's options.",
   ].join("\n");
+}
+
+/** What the system's error codes mean to someone starting the bridge. */
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  EADDRINUSE: "address already in use (another program, or another slipstream, has that port)",
+  EACCES: "permission denied (ports below 1024 need privileges)",
+  EADDRNOTAVAIL: "this machine has no such address",
+  ENOTFOUND: "no such host name",
+  EAI_AGAIN: "the host name could not be looked up",
+};
+
+/** One line: the message, then its cause once (the cause's text is often already in the message). */
+function describe(error: SlipstreamError): string {
+  const cause = error.cause as (Error & { code?: unknown }) | undefined;
+  if (cause === undefined) return error.message;
+  const code = typeof cause.code === "string" ? cause.code : "";
+  const text = SYSTEM_ERRORS[code] ? `${SYSTEM_ERRORS[code]} [${code}]` : (cause.message ?? String(cause));
+  const line = error.message.includes(text) ? error.message : `${error.message}: ${text}`;
+  return line.replaceAll("\n", " ");
 }
 
 export async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
@@ -39,9 +59,7 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
     return await command.run(rest, ctx);
   } catch (error) {
     if (error instanceof SlipstreamError) {
-      ctx.err(
-        `slipstream ${name}: ${error.message}${error.cause ? ` (${(error.cause as Error).message ?? error.cause})` : ""}`,
-      );
+      ctx.err(`slipstream ${name}: ${describe(error)}`);
       return error.code === "invalid-config" ? 2 : 1;
     }
     throw error;

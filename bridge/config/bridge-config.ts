@@ -1,4 +1,8 @@
+import { MEMORY_RETENTION_DEFAULTS } from "../bus/memory-bus.ts";
+import { host, hostPort, topicPrefix } from "./checks.ts";
 import type { OptionSpecs } from "./options.ts";
+
+const MiB = 1024 * 1024;
 
 /** Where records go: Kafka when brokers are given, else the in-process bus (the embedded default). */
 export const BUS_OPTIONS = {
@@ -7,14 +11,16 @@ export const BUS_OPTIONS = {
     flag: "kafka-brokers",
     env: "KAFKA_BROKERS",
     default: [],
-    help: "Comma-separated Kafka bootstrap servers (host:port). Empty: the in-process bus.",
+    check: hostPort,
+    help: "Comma-separated Kafka bootstrap servers (host:port; an IPv6 broker through a host name, as kafkajs cannot bootstrap from [address]:port). Empty: the in-process bus.",
   },
   topicPrefix: {
     type: "string",
     flag: "topic-prefix",
     env: "SLIPSTREAM_TOPIC_PREFIX",
     default: "slipstream",
-    help: "Prefix of every topic; the bridge writes <prefix>.raw.",
+    check: topicPrefix,
+    help: "Prefix of every topic (up to 200 ASCII letters, digits, '.', '_' or '-'); the bridge writes <prefix>.raw.",
   },
   kafkaClientId: {
     type: "string",
@@ -31,6 +37,24 @@ export const BUS_OPTIONS = {
     default: "info",
     help: "Structured log level (JSON lines on stderr).",
   },
+  memoryRetentionBytes: {
+    type: "integer",
+    flag: "memory-retention-bytes",
+    env: "SLIPSTREAM_MEMORY_RETENTION_BYTES",
+    default: MEMORY_RETENTION_DEFAULTS.retentionBytes,
+    min: MiB,
+    max: 16 * 1024 * MiB,
+    help: "In-process bus only: most bytes each topic keeps in memory; the oldest records are deleted first.",
+  },
+  memoryRetentionMs: {
+    type: "integer",
+    flag: "memory-retention-ms",
+    env: "SLIPSTREAM_MEMORY_RETENTION_MS",
+    default: MEMORY_RETENTION_DEFAULTS.retentionMs,
+    min: 1000,
+    max: 30 * 24 * 3600 * 1000,
+    help: "In-process bus only: how long each topic keeps a record in memory.",
+  },
 } as const satisfies OptionSpecs;
 
 export const BRIDGE_OPTIONS = {
@@ -39,6 +63,7 @@ export const BRIDGE_OPTIONS = {
     flag: "udp-host",
     env: "SLIPSTREAM_UDP_HOST",
     default: "0.0.0.0",
+    check: host,
     help: "UDP address to listen on.",
   },
   udpPort: {
@@ -56,6 +81,7 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_UDP_RECEIVE_BUFFER",
     default: 4 * 1024 * 1024,
     min: 65536,
+    max: 1024 * MiB,
     help: "Socket receive buffer in bytes (the kernel may cap it at net.core.rmem_max). What overflows it is lost before the bridge sees it; on Linux slipstream_bridge_socket_drops_total counts it.",
   },
   rigId: {
@@ -87,6 +113,7 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_KAFKA_REQUEST_TIMEOUT_MS",
     default: 10000,
     min: 100,
+    max: 300_000,
     help: "How long one Kafka request may take before it is retried.",
   },
   lingerMs: {
@@ -104,6 +131,7 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_BATCH_MAX_RECORDS",
     default: 1000,
     min: 1,
+    max: 100_000,
     help: "Most records in one produce request.",
   },
   maxBatchBytes: {
@@ -112,6 +140,7 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_BATCH_MAX_BYTES",
     default: 1024 * 1024,
     min: 2048,
+    max: 100 * MiB,
     help: "Most bytes in one produce request (Kafka's default message.max.bytes is about 1 MiB).",
   },
   queueMaxBytes: {
@@ -120,6 +149,7 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_QUEUE_MAX_BYTES",
     default: 256 * 1024 * 1024,
     min: 4096,
+    max: 16 * 1024 * MiB,
     help: "Send queue limit in bytes: how much the bridge holds while Kafka is slow or down (256 MiB is about 11 minutes of one 60 Hz game).",
   },
   dropPolicy: {
@@ -136,6 +166,7 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_RATE_LIMIT",
     default: 2000,
     min: 0,
+    max: 1_000_000,
     help: "Datagrams per second allowed from one source address, bursts up to one second's worth (0: unlimited). A 60 Hz game sends about 355/s. 4,096 sources are tracked; while all are active, newer ones share one such budget.",
   },
   allow: {
@@ -158,6 +189,7 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_TOPIC_PARTITIONS",
     default: 6,
     min: 1,
+    max: 10_000,
     help: "Partitions of topics the bridge creates.",
   },
   topicRetentionMs: {
@@ -166,6 +198,7 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_TOPIC_RETENTION_MS",
     default: 7 * 24 * 3600 * 1000,
     min: -1,
+    max: Number.MAX_SAFE_INTEGER,
     help: "retention.ms of topics the bridge creates (-1: keep forever).",
   },
   metricsHost: {
@@ -173,6 +206,7 @@ export const BRIDGE_OPTIONS = {
     flag: "metrics-host",
     env: "SLIPSTREAM_METRICS_HOST",
     default: "127.0.0.1",
+    check: host,
     help: "Address of the Prometheus /metrics endpoint.",
   },
   metricsPort: {
@@ -190,6 +224,7 @@ export const BRIDGE_OPTIONS = {
     env: "SLIPSTREAM_SUMMARY_INTERVAL",
     default: 5,
     min: 0,
+    max: 86_400,
     help: "Seconds between one-line console summaries (0: none).",
   },
 } as const satisfies OptionSpecs;

@@ -12,13 +12,16 @@ interface Base<T> {
   readonly help: string;
   readonly default: T;
 }
+/** Why a value is refused (read after "<value> "), or undefined when it is fine. */
+export type Check = (value: string) => string | undefined;
+
 export type OptionSpec =
-  | (Base<string> & { readonly type: "string" })
-  | (Base<string | undefined> & { readonly type: "optional-string" })
-  | (Base<number> & { readonly type: "integer"; readonly min?: number; readonly max?: number })
+  | (Base<string> & { readonly type: "string"; readonly check?: Check })
+  | (Base<string | undefined> & { readonly type: "optional-string"; readonly check?: Check })
+  | (Base<number> & { readonly type: "integer"; readonly min: number; readonly max: number })
   | (Base<boolean> & { readonly type: "boolean" })
   | (Base<string> & { readonly type: "choice"; readonly choices: readonly string[] })
-  | (Base<readonly string[]> & { readonly type: "list" });
+  | (Base<readonly string[]> & { readonly type: "list"; readonly check?: Check });
 
 export type OptionSpecs = { readonly [key: string]: OptionSpec };
 
@@ -40,16 +43,23 @@ function invalid(spec: OptionSpec, raw: string, why: string): SlipstreamError {
   return new SlipstreamError("invalid-config", `${where}: ${JSON.stringify(raw)} ${why}`);
 }
 
+function checked(spec: OptionSpec & { check?: Check }, value: string): string {
+  const why = spec.check?.(value);
+  if (why !== undefined) throw invalid(spec, value, why);
+  return value;
+}
+
 function convert(spec: OptionSpec, raw: string): unknown {
   switch (spec.type) {
     case "string":
     case "optional-string":
-      return raw;
+      return checked(spec, raw);
     case "integer": {
       if (!/^-?\d+$/.test(raw.trim())) throw invalid(spec, raw, "is not a whole number");
+      // Every integer has both bounds: unbounded ones overflowed timers (setInterval caps at 2^31-1 ms).
       const n = Number(raw);
-      if (spec.min !== undefined && n < spec.min) throw invalid(spec, raw, `is below ${spec.min}`);
-      if (spec.max !== undefined && n > spec.max) throw invalid(spec, raw, `is above ${spec.max}`);
+      if (n < spec.min) throw invalid(spec, raw, `is below ${spec.min}`);
+      if (n > spec.max) throw invalid(spec, raw, `is above ${spec.max}`);
       return n;
     }
     case "boolean":
@@ -63,7 +73,8 @@ function convert(spec: OptionSpec, raw: string): unknown {
       return raw
         .split(",")
         .map((s) => s.trim())
-        .filter((s) => s !== "");
+        .filter((s) => s !== "")
+        .map((s) => checked(spec, s));
   }
 }
 
@@ -84,9 +95,10 @@ export function parseOptions<S extends OptionSpecs>(
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true }));
+    const args = joinNegativeValues(argv, flags);
+    ({ values, positionals } = parseArgs({ args, options: flags, allowPositionals: true, strict: true }));
   } catch (error) {
-    throw new SlipstreamError("invalid-config", (error as Error).message, { cause: error });
+    throw new SlipstreamError("invalid-config", (error as Error).message);
   }
   const config: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(specs)) {
@@ -97,6 +109,27 @@ export function parseOptions<S extends OptionSpecs>(
   return { config: Object.freeze(config) as Config<S>, positionals, help: values.help === true };
 }
 
+/** parseArgs reads `--metrics-port -1` as two options; the help writes it that way, so join it as `--metrics-port=-1`. */
+function joinNegativeValues(argv: readonly string[], flags: Record<string, { type: string }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--") return [...out, ...argv.slice(i)];
+    const next = argv[i + 1];
+    if (arg.startsWith("--") && flags[arg.slice(2)]?.type === "string" && next !== undefined && /^-\d+$/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** "0 to 86400" for an integer option, for --help and the README. */
+export function rangeOf(spec: OptionSpec): string | undefined {
+  if (spec.type !== "integer") return undefined;
+  return spec.max === Number.MAX_SAFE_INTEGER ? `${spec.min} or more` : `${spec.min} to ${spec.max}`;
+}
+
 /** The --help text: usage line, description, then one block per option. */
 export function renderHelp(usage: string, description: string, specs: OptionSpecs): string {
   const lines = [`Usage: ${usage}`, "", description, "", "Options:"];
@@ -104,10 +137,8 @@ export function renderHelp(usage: string, description: string, specs: OptionSpec
     const value = spec.type === "boolean" ? "" : spec.type === "choice" ? ` <${spec.choices.join("|")}>` : " <value>";
     const env = spec.env ? `  [env ${spec.env}]` : "";
     const dflt = Array.isArray(spec.default) ? spec.default.join(",") : spec.default;
-    lines.push(
-      `  --${spec.flag}${value}${env}`,
-      `      ${spec.help}${dflt === undefined || dflt === "" ? "" : ` (default: ${dflt})`}`,
-    );
+    const notes = [dflt === undefined || dflt === "" ? "" : `default: ${dflt}`, rangeOf(spec) ?? ""].filter(Boolean);
+    lines.push(`  --${spec.flag}${value}${env}`, `      ${spec.help}${notes.length ? ` (${notes.join("; ")})` : ""}`);
   }
   lines.push("  --help", "      Show this help.");
   return lines.join("\n");

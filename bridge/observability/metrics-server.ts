@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
+import { SlipstreamError } from "../errors.ts";
 
 /** Serves Prometheus text on GET /metrics (and a liveness answer on /healthz). */
 export async function startMetricsServer(
@@ -26,7 +27,10 @@ export async function startMetricsServer(
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    // The same error as a UDP port that cannot be bound: a busy port is a message, not a stack trace.
+    server.once("error", (error) =>
+      reject(new SlipstreamError("socket-failed", `cannot listen on TCP ${host}:${port} (metrics)`, { cause: error })),
+    );
     server.listen(port, host, () => resolve());
   });
   return { server, port: (server.address() as AddressInfo).port };

@@ -13,6 +13,30 @@ export interface BridgeProcess {
   stop(): Promise<number | null>;
 }
 
+/** Runs `slipstream <args>` to its end (killed after `timeoutMs`): for commands that must refuse to start. */
+export async function runSlipstream(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, SLIPSTREAM_LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const [code] = (await once(child, "close")) as [number | null];
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
+
 export async function startBridgeProcess(
   args: readonly string[],
   env: Record<string, string> = {},

@@ -1,10 +1,12 @@
 import { createBus } from "../../bus/create-bus.ts";
+import { MemoryBus } from "../../bus/memory-bus.ts";
 import { BRIDGE_OPTIONS } from "../../config/bridge-config.ts";
 import { type Config, parseOptions, renderHelp } from "../../config/options.ts";
 import { Bridge } from "../../ingest/bridge.ts";
 import { parseForwardTargets } from "../../ingest/forwarder.ts";
 import { createSummary, describeSessions } from "../../ingest/summary.ts";
 import { createLogger } from "../../observability/log.ts";
+import { registerMemoryBusMetrics } from "../../observability/memory-bus-metrics.ts";
 import { startMetricsServer } from "../../observability/metrics-server.ts";
 import type { Command, CommandContext } from "../command.ts";
 
@@ -20,10 +22,21 @@ export async function runBridge(config: BridgeConfig, ctx: CommandContext, showS
     log,
   );
   const bridge = new Bridge({ ...config, forwardTo: parseForwardTargets(config.forward) }, bus, log);
-  const port = await bridge.start();
+  if (bus instanceof MemoryBus) registerMemoryBusMetrics(bridge.metrics.registry, bus);
+  // What started is stopped when a later step fails: an open UDP socket would keep the process from exiting.
+  const port = await bridge.start().catch(async (error: unknown) => {
+    await bus.close();
+    throw error;
+  });
   const metrics =
     config.metricsPort >= 0
-      ? await startMetricsServer(bridge.metrics.registry, config.metricsHost, config.metricsPort)
+      ? await startMetricsServer(bridge.metrics.registry, config.metricsHost, config.metricsPort).catch(
+          async (error: unknown) => {
+            await bridge.stop(0);
+            await bus.close();
+            throw error;
+          },
+        )
       : undefined;
   const where = bus.kind === "kafka" ? `Kafka ${config.kafkaBrokers.join(",")}` : "the in-process bus";
   ctx.out(`slipstream bridge: UDP ${config.udpHost}:${port} -> ${bridge.topicName} on ${where}`);

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { CommandContext } from "../../../bridge/cli/command.ts";
@@ -63,4 +66,45 @@ test("decode exits non-zero with a message for an unreadable file, after decodin
   assert.match(err.join("\n"), /cannot read \/no\/such\/file\.bin: ENOENT/);
   assert.equal(out.length, 1);
   assert.equal(JSON.parse(out[0] as string).name, "motion");
+});
+
+test("decode reports a bad JSON Lines line as a rejection with its line number and decodes the rest", async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), "slipstream-decode-"));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const [first, second] = readFileSync(join(FIXTURES_DIR, "jsonl-2018-2025", "2025.jsonl"), "utf8").split("\n");
+  const file = join(dir, "mixed.jsonl");
+  await writeFile(file, [first, "{not json", "", '{"message": [1, 2, 300]}', '{"other": 1}', second].join("\n"));
+  const { code, out, err } = await cli(["decode", file]);
+  assert.equal(code, 0, err.join("\n"));
+  assert.deepEqual(err, []);
+  const rows = out.map((l) => JSON.parse(l));
+  assert.deepEqual(
+    rows.map((r) => [r.index, r.line, r.rejected?.reason ?? r.name]),
+    [
+      [0, 1, "motion"],
+      [1, 2, "malformed-line"],
+      [2, 4, "malformed-line"],
+      [3, 5, "malformed-line"],
+      [4, 6, "session"],
+    ],
+  );
+  assert.match(rows[1].rejected.detail, /not JSON/);
+  assert.match(rows[2].rejected.detail, /not a byte array/);
+  assert.match(rows[3].rejected.detail, /no "message"/);
+});
+
+test("an error is printed once, on one line", async () => {
+  const { code, err } = await cli(["bridge", "--no-such-flag"]);
+  assert.equal(code, 2);
+  assert.equal(err.length, 1);
+  assert.equal(err[0]?.match(/Unknown option/g)?.length, 1, err[0]);
+  assert.doesNotMatch(err[0] ?? "", /\n/);
+});
+
+test("--metrics-port -1, as the help writes it, runs the bridge without the endpoint", async () => {
+  const argv = ["bridge", "--udp-host", "127.0.0.1", "--udp-port", "0", "--metrics-port", "-1"];
+  const { code, out, err } = await cli(argv, { SLIPSTREAM_LOG_LEVEL: "silent" });
+  assert.equal(code, 0, err.join("\n"));
+  assert.ok(out.some((l) => l.startsWith("slipstream bridge: UDP 127.0.0.1:")));
+  assert.ok(!out.some((l) => l.startsWith("metrics:")));
 });
