@@ -12,6 +12,7 @@ export function damage(p: Decoded<"carDamage">, meta: PacketMeta): DamagePacket 
 }
 
 function damageCar(c: Car): DamageCar {
+  const since2022 = "ersFault" in c ? c : undefined;
   return present({
     tyresWearPct: wheels(c.tyresWear),
     tyresDamagePct: wheels(c.tyresDamage),
@@ -33,9 +34,9 @@ function damageCar(c: Car): DamageCar {
       mgukPct: c.engineMGUKWear,
       tcPct: c.engineTCWear,
     },
-    ...("ersFault" in c
-      ? { ersFault: flagOn(c.ersFault), engineBlown: flagOn(c.engineBlown), engineSeized: flagOn(c.engineSeized) }
-      : {}),
+    ersFault: since2022 && flagOn(since2022.ersFault),
+    engineBlown: since2022 && flagOn(since2022.engineBlown),
+    engineSeized: since2022 && flagOn(since2022.engineSeized),
     tyreBlistersPct: "tyreBlisters" in c ? wheels(c.tyreBlisters) : undefined,
   });
 }

@@ -16,12 +16,14 @@ import type {
 import { firstOf, flagOn, minutesAndMs, present, secondsToMs, unless255, unlessZero } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
-const compounds = (f: number, actual: number, visual: number): TyreCompounds =>
+/** A stint's or set's compounds, plus its other fields; built in one literal (no object spread: see lap-data.ts). */
+const withCompounds = <T extends object>(f: number, actual: number, visual: number, rest: T): TyreCompounds & T =>
   present({
     actualCompoundId: actual,
     actualCompound: actualTyreCompoundName(f, actual),
     visualCompoundId: visual,
     visualCompound: visualTyreCompoundName(f, visual),
+    ...rest,
   });
 
 type HistoryData = Decoded<"sessionHistory">["data"];
@@ -70,10 +72,7 @@ export function sessionHistory(p: Decoded<"sessionHistory">, meta: PacketMeta): 
     carIndex: d.carIdx,
     laps: firstOf(laps, d.numLaps).map(historyLap),
     tyreStints: firstOf(d.tyreStintsHistoryData, d.numTyreStints).map((s) =>
-      present({
-        ...compounds(p.packetFormat, s.tyreActualCompound, s.tyreVisualCompound),
-        endLap: unless255(s.endLap),
-      }),
+      withCompounds(p.packetFormat, s.tyreActualCompound, s.tyreVisualCompound, { endLap: unless255(s.endLap) }),
     ),
     bestLapNumber: unlessZero(d.bestLapTimeLapNum),
     bestSector1LapNumber: unlessZero(d.bestSector1LapNum),
@@ -86,8 +85,7 @@ type Classified = Item<Decoded<"finalClassification">["data"]["classificationDat
 
 function classified(c: Classified, f: number): ClassificationCar {
   const stints = firstOf(c.tyreStintsActual, c.numTyreStints).map((actual, i) =>
-    present({
-      ...compounds(f, actual, c.tyreStintsVisual[i] ?? 0),
+    withCompounds(f, actual, c.tyreStintsVisual[i] ?? 0, {
       endLap: "tyreStintsEndLaps" in c ? unless255(c.tyreStintsEndLaps[i] ?? 255) : undefined,
     }),
   );
@@ -125,8 +123,7 @@ export function tyreSets(p: Decoded<"tyreSets">, meta: PacketMeta): TyreSetsPack
     meta,
     carIndex: p.data.carIdx,
     sets: p.data.tyreSetData.map((s) =>
-      present({
-        ...compounds(f, s.actualTyreCompound, s.visualTyreCompound),
+      withCompounds(f, s.actualTyreCompound, s.visualTyreCompound, {
         wearPct: s.wear,
         available: flagOn(s.available),
         recommendedSessionTypeId: s.recommendedSession,
