@@ -1,7 +1,16 @@
-import { type Admin, type Consumer, Kafka, type KafkaConfig, logLevel, Partitioners, type Producer } from "kafkajs";
+import kafkajs, {
+  type Admin,
+  type Consumer,
+  Kafka,
+  type KafkaConfig,
+  logLevel,
+  Partitioners,
+  type Producer,
+} from "kafkajs";
 import { SlipstreamError } from "../errors.ts";
 import type { Logger } from "../observability/log.ts";
 import type { Acks, Bus, BusRecord, ConsumedRecord, SubscribeOptions, Subscription, TopicSpec } from "./types.ts";
+import { classifyWriteError } from "./write-errors.ts";
 
 export interface KafkaBusOptions {
   readonly brokers: readonly string[];
@@ -17,8 +26,10 @@ export interface KafkaBusOptions {
 export class KafkaBus implements Bus {
   readonly kind = "kafka";
   private readonly kafka: Kafka;
-  private readonly producer: Producer;
+  private producer: Producer;
   private admin: Admin | undefined;
+  /** Each topic's max.message.bytes, as the broker reported it. */
+  private readonly limits = new Map<string, number>();
   private readonly consumers = new Set<Consumer>();
   /** The producer's connection, made on first use and again after a failure. */
   private connecting: Promise<void> | undefined;
@@ -42,8 +53,12 @@ export class KafkaBus implements Bus {
         },
     };
     this.kafka = new Kafka(config);
-    const idempotent = options.idempotent && options.acks === -1;
-    this.producer = this.kafka.producer({
+    this.producer = this.newProducer();
+  }
+
+  private newProducer(): Producer {
+    const idempotent = this.options.idempotent && this.options.acks === -1;
+    return this.kafka.producer({
       createPartitioner: Partitioners.DefaultPartitioner,
       idempotent,
       maxInFlightRequests: idempotent ? 1 : undefined,
@@ -67,24 +82,57 @@ export class KafkaBus implements Bus {
       await this.admin.connect();
       const existing = new Set(await this.admin.listTopics());
       const missing = specs.filter((s) => !existing.has(s.topic));
-      if (missing.length === 0) return;
-      await this.admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((s) => ({
-          topic: s.topic,
-          numPartitions: s.partitions,
-          replicationFactor: -1,
-          configEntries: [
-            { name: "retention.ms", value: String(s.retentionMs) },
-            { name: "cleanup.policy", value: "delete" },
-          ],
-        })),
-      });
+      if (missing.length > 0) await this.createTopics(this.admin, missing);
     } catch (error) {
       throw new SlipstreamError("topic-setup-failed", `cannot create topics ${specs.map((s) => s.topic).join(", ")}`, {
         cause: error,
       });
     }
+    await this.readLimits(specs.map((s) => s.topic));
+  }
+
+  /** The most bytes a record batch for `topic` may hold: its max.message.bytes, once read. */
+  maxBatchBytes(topic: string): number | undefined {
+    return this.limits.get(topic);
+  }
+
+  /** Reads max.message.bytes of each topic (the topic's setting, or the broker's message.max.bytes). */
+  private async readLimits(topics: readonly string[]): Promise<void> {
+    try {
+      this.admin ??= this.kafka.admin();
+      await this.admin.connect();
+      const { resources } = await this.admin.describeConfigs({
+        includeSynonyms: false,
+        resources: topics.map((name) => ({
+          // A property of the default export: Node's ESM loader does not see it as a named one.
+          type: kafkajs.ConfigResourceTypes.TOPIC,
+          name,
+          configNames: ["max.message.bytes"],
+        })),
+      });
+      for (const r of resources) {
+        const limit = Number(r.configEntries.find((e) => e.configName === "max.message.bytes")?.configValue);
+        if (limit > 0) this.limits.set(r.resourceName, limit);
+      }
+    } catch (error) {
+      // Not fatal: batches stay within --batch-max-bytes, and a batch the broker refuses as too large is split.
+      this.options.logger.debug({ err: error, topics }, "cannot read max.message.bytes");
+    }
+  }
+
+  private async createTopics(admin: Admin, missing: readonly TopicSpec[]): Promise<void> {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((s) => ({
+        topic: s.topic,
+        numPartitions: s.partitions,
+        replicationFactor: -1,
+        configEntries: [
+          { name: "retention.ms", value: String(s.retentionMs) },
+          { name: "cleanup.policy", value: "delete" },
+        ],
+      })),
+    });
   }
 
   async write(topic: string, records: readonly BusRecord[]): Promise<void> {
@@ -101,10 +149,22 @@ export class KafkaBus implements Bus {
         })),
       });
     } catch (error) {
+      const { reason } = classifyWriteError(error);
+      // The limit may have changed since we read it.
+      if (reason === "too-large") await this.readLimits([topic]);
+      if (reason === "producer-state") this.replaceProducer();
       throw new SlipstreamError("bus-write-failed", `Kafka did not take ${records.length} records for ${topic}`, {
         cause: error,
       });
     }
+  }
+
+  /** A fresh producer id: the broker forgot or refuses the old one's sequence numbers. */
+  private replaceProducer(): void {
+    const old = this.producer;
+    this.producer = this.newProducer();
+    this.connecting = undefined;
+    old.disconnect().catch(() => {});
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {

@@ -24,6 +24,8 @@ export type Acks = -1 | 0 | 1;
 /** Where the bridge writes: resolves once the bus has taken the whole batch (per the acks setting). */
 export interface RecordSink {
   write(topic: string, records: readonly BusRecord[]): Promise<void>;
+  /** The most bytes one record batch for `topic` may hold on this bus (Kafka: max.message.bytes), if known. */
+  maxBatchBytes?(topic: string): number | undefined;
 }
 
 export interface Subscription {

@@ -141,7 +141,7 @@ export const BRIDGE_OPTIONS = {
     default: 1024 * 1024,
     min: 2048,
     max: 100 * MiB,
-    help: "Most bytes in one produce request (Kafka's default message.max.bytes is about 1 MiB).",
+    help: "Most bytes in one batch, counted as Kafka counts a record batch; the bridge also keeps below the topic's max.message.bytes, read from Kafka.",
   },
   queueMaxBytes: {
     type: "integer",
@@ -150,7 +150,7 @@ export const BRIDGE_OPTIONS = {
     default: 256 * 1024 * 1024,
     min: 4096,
     max: 16 * 1024 * MiB,
-    help: "Send queue limit in bytes: how much the bridge holds while Kafka is slow or down (256 MiB is about 11 minutes of one 60 Hz game).",
+    help: "Send queue limit in bytes of memory (and, with --spool-dir, about the disk it uses): how much the bridge holds while Kafka is slow or down (256 MiB is about 11 minutes of one 60 Hz game).",
   },
   dropPolicy: {
     type: "choice",
@@ -159,6 +159,13 @@ export const BRIDGE_OPTIONS = {
     choices: ["drop-newest", "drop-oldest"],
     default: "drop-newest",
     help: "When the queue is full: drop-newest refuses new datagrams (nothing queued is lost), drop-oldest evicts the oldest queued.",
+  },
+  spoolDir: {
+    type: "optional-string",
+    flag: "spool-dir",
+    env: "SLIPSTREAM_SPOOL_DIR",
+    default: undefined,
+    help: "Directory that keeps the send queue on disk too, so a restart or crash during an outage loses nothing accepted (empty: memory only).",
   },
   ratePerSource: {
     type: "integer",

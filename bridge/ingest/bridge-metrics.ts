@@ -1,12 +1,20 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { WRITE_ERROR_REASONS } from "../bus/write-errors.ts";
 import { REJECTION_REASONS } from "../f1/rejection.ts";
 
 /** Why a received datagram was not accepted: the decoder's reasons plus the bridge's own gates. */
 export const BRIDGE_REJECTION_REASONS = [...REJECTION_REASONS, "source-not-allowed", "rate-limited"] as const;
 export type BridgeRejectionReason = (typeof BRIDGE_REJECTION_REASONS)[number];
 
-/** Why an accepted datagram never reached the bus. */
-export const DROP_REASONS = ["queue-full", "evicted-oldest", "shutdown"] as const;
+/** Why an accepted datagram never reached the bus (the last three: the bus refuses the record for good). */
+export const DROP_REASONS = [
+  "queue-full",
+  "evicted-oldest",
+  "shutdown",
+  "too-large",
+  "invalid-record",
+  "invalid-timestamp",
+] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 
 interface MetricValue {
@@ -64,7 +72,13 @@ export function createBridgeMetrics() {
     }),
     produceErrors: new Counter({
       name: "slipstream_bridge_produce_errors_total",
-      help: "Failed batch writes (each retried)",
+      help: "Failed batch writes, by reason: retried, or split when the bus refuses the batch as a whole",
+      labelNames: ["reason"] as const,
+      registers,
+    }),
+    restored: new Counter({
+      name: "slipstream_bridge_records_restored_total",
+      help: "Records an earlier run accepted and never had acknowledged, queued again from the spool at start",
       registers,
     }),
     forwarded: new Counter({
@@ -108,6 +122,7 @@ export function createBridgeMetrics() {
   };
   for (const reason of BRIDGE_REJECTION_REASONS) metrics.rejected.inc({ reason }, 0);
   for (const reason of DROP_REASONS) metrics.dropped.inc({ reason }, 0);
+  for (const reason of WRITE_ERROR_REASONS) metrics.produceErrors.inc({ reason }, 0);
   return metrics;
 }
 

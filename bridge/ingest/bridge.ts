@@ -13,6 +13,7 @@ import { type DropPolicy, SendQueue } from "./send-queue.ts";
 import { SessionTable } from "./session-table.ts";
 import { SocketDrops } from "./socket-drops.ts";
 import { SourceAllowlist } from "./source-allowlist.ts";
+import { restoreSpool, type Spool } from "./spool.ts";
 
 export interface BridgeOptions {
   readonly udpHost: string;
@@ -30,6 +31,8 @@ export interface BridgeOptions {
   readonly ratePerSource: number;
   readonly allow: readonly string[];
   readonly forwardTo: readonly ForwardTarget[];
+  /** Keeps the send queue on disk too, so a restart loses nothing accepted (see spool.ts). */
+  readonly spoolDir?: string | undefined;
 }
 
 /** What became of one datagram. */
@@ -56,6 +59,9 @@ export class Bridge {
   private settingUp: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | undefined;
   private kernelDrops: SocketDrops | undefined;
+  private spool: Spool | undefined;
+  /** Reasons the bus refused records for good, each logged once. */
+  private readonly refusals = new Set<string>();
 
   constructor(
     private readonly options: BridgeOptions,
@@ -94,13 +100,22 @@ export class Bridge {
           this.metrics.busUp.set(1);
           this.updateQueueGauges();
         },
-        onWriteError: (error, batch, retryInMs) => {
-          this.metrics.produceErrors.inc();
+        onWriteError: (error, batch, retryInMs, reason) => {
+          this.metrics.produceErrors.inc({ reason });
+          // A batch split because the bus refuses it whole says nothing about the bus being down.
+          if (retryInMs === 0) return;
           this.metrics.busUp.set(0);
           this.log.warn(
-            { err: error, records: batch.length, retryInMs, queueBytes: this.queue.bytes },
+            { err: error, reason, records: batch.length, retryInMs, queueBytes: this.queue.bytes },
             "bus write failed; retrying",
           );
+        },
+        onGiveUp: (records, reason, error) => {
+          this.metrics.dropped.inc({ reason }, records.length);
+          this.updateQueueGauges();
+          if (this.refusals.has(reason)) return;
+          this.refusals.add(reason);
+          this.log.error({ err: error, reason }, "the bus refuses a record for good; dropped (logged once per reason)");
         },
         onRecovered: () => this.log.info({ queueBytes: this.queue.bytes }, "bus writes recovered; sending the backlog"),
       },
@@ -116,6 +131,14 @@ export class Bridge {
    * the topic set-up is retried in the background, and flow once it succeeds. Returns the bound UDP port.
    */
   async start(): Promise<number> {
+    // Before the socket: what an earlier run left unacknowledged goes out first.
+    if (this.options.spoolDir && !this.spool) {
+      const { spool, restored, refused } = restoreSpool(this.options.spoolDir, this.queue, this.log);
+      this.spool = spool;
+      this.metrics.restored.inc(restored);
+      this.metrics.dropped.inc({ reason: "queue-full" }, refused);
+      this.updateQueueGauges();
+    }
     const type = isIPv6(this.options.udpHost) ? "udp6" : "udp4";
     const socket = createSocket({
       type,
@@ -234,10 +257,12 @@ export class Bridge {
     await this.forwarder.stop();
     await this.settingUp;
     const left = await this.loop.stop(deadlineMs);
-    if (left > 0) {
+    if (left > 0 && this.spool) this.log.info({ records: left }, "stopped; the spool keeps the unwritten records");
+    else if (left > 0) {
       this.metrics.dropped.inc({ reason: "shutdown" }, left);
       this.log.warn({ records: left }, "stopped with records not yet written to the bus");
     }
+    this.spool?.close();
   }
 
   private reject(reason: BridgeRejectionReason): BridgeRejectionReason {

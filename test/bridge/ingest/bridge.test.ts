@@ -135,12 +135,15 @@ test("a full queue drops by policy and counts every drop (drop-newest keeps what
   const bridge = new Bridge({ ...base, queueMaxBytes: limit }, bus, createLogger("silent"));
   t.after(() => bridge.stop(50));
   await bridge.start();
-  for (const d of datagrams) bridge.receive(d, { address: "127.0.0.1", port: 1, family: "IPv4" });
-  assert.equal(await value(bridge.metrics.accepted), 10);
-  assert.equal(await value(bridge.metrics.dropped, "queue-full"), 30);
+  const outcomes = datagrams.map((d) => bridge.receive(d, { address: "127.0.0.1", port: 1, family: "IPv4" }));
+  // The queue charges what a record really holds (see send-queue.ts), about the size of ten of these.
+  const accepted = outcomes.filter((o) => o === "accepted").length;
+  assert.ok(accepted >= 5 && accepted <= 10, `${accepted} accepted`);
+  assert.equal(await value(bridge.metrics.accepted), accepted);
+  assert.equal(await value(bridge.metrics.dropped, "queue-full"), 40 - accepted);
   assert.ok(bridge.queueBytes <= limit);
   await bridge.stop(50);
-  assert.equal(await value(bridge.metrics.dropped, "shutdown"), 10);
+  assert.equal(await value(bridge.metrics.dropped, "shutdown"), accepted);
 });
 
 test("an unsupported format is logged once per source, with the setting to choose, and counted each time", {
