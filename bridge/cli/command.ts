@@ -5,6 +5,11 @@ export interface CommandContext {
   err(line: string): void;
   /** Resolves on SIGINT or SIGTERM. */
   untilSignal(): Promise<void>;
+  /**
+   * Rewrites one status line in place (a progress bar) when stderr is a terminal; absent otherwise (pipes, files,
+   * tests), where commands print plain lines through `err` instead.
+   */
+  status?(text: string): void;
 }
 
 export interface Command {

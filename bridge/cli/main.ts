@@ -4,8 +4,17 @@ import { analyzeCommand } from "./commands/analyze-command.ts";
 import { bridgeCommand } from "./commands/bridge-command.ts";
 import { decodeCommand } from "./commands/decode-command.ts";
 import { demoCommand } from "./commands/demo-command.ts";
+import { recordCommand } from "./commands/record-command.ts";
+import { replayCommand } from "./commands/replay-command.ts";
 
-const COMMANDS: readonly Command[] = [demoCommand, bridgeCommand, decodeCommand, analyzeCommand];
+const COMMANDS: readonly Command[] = [
+  demoCommand,
+  bridgeCommand,
+  decodeCommand,
+  analyzeCommand,
+  recordCommand,
+  replayCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -76,5 +85,6 @@ export function processContext(): CommandContext {
         process.once("SIGINT", () => resolve());
         process.once("SIGTERM", () => resolve());
       }),
+    status: process.stderr.isTTY ? (text) => process.stderr.write(`\r${text}\x1b[K`) : undefined,
   };
 }

@@ -12,6 +12,8 @@ import { SlipstreamError } from "../../bridge/errors.ts";
 export const CAPTURE_MAGIC = Buffer.from("SLIPCAP\0", "latin1");
 export const CAPTURE_VERSION = 1;
 export const HEADER_BYTES = 20;
+/** Where the header keeps the u64 start time. */
+export const HEADER_START_OFFSET = 12;
 /** u64 time + u32 length. */
 export const ENTRY_FIXED_BYTES = 12;
 
@@ -40,7 +42,7 @@ export function encodeHeader(options: { readonly sources: boolean; readonly star
   CAPTURE_MAGIC.copy(header, 0);
   header.writeUInt16LE(CAPTURE_VERSION, 8);
   header.writeUInt16LE(options.sources ? CAPTURE_FLAGS.sources : 0, 10);
-  header.writeBigUInt64LE(BigInt(Math.max(0, Math.round(options.startUnixUs ?? 0))), 12);
+  header.writeBigUInt64LE(BigInt(Math.max(0, Math.round(options.startUnixUs ?? 0))), HEADER_START_OFFSET);
   return header;
 }
 
@@ -77,8 +79,10 @@ export function parseHeader(file: string, bytes: Buffer): CaptureHeader {
     const unknown = `0x${(flags & ~KNOWN_FLAGS).toString(16)}`;
     throw badCapture(file, 10, `unknown capture flags ${unknown} for version ${version}`);
   }
-  const start = bytes.readBigUInt64LE(12);
-  if (start > BigInt(Number.MAX_SAFE_INTEGER)) throw badCapture(file, 12, `start time ${start} µs is absurd`);
+  const start = bytes.readBigUInt64LE(HEADER_START_OFFSET);
+  if (start > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw badCapture(file, HEADER_START_OFFSET, `start time ${start} µs is absurd`);
+  }
   return {
     version,
     flags,

@@ -1,6 +1,13 @@
 import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { SlipstreamError } from "../../bridge/errors.ts";
-import { ENTRY_FIXED_BYTES, encodeHeader, MAX_DATAGRAM_BYTES, MAX_ENTRY_BYTES, MAX_SOURCE_BYTES } from "./format.ts";
+import {
+  ENTRY_FIXED_BYTES,
+  encodeHeader,
+  MAX_DATAGRAM_BYTES,
+  MAX_ENTRY_BYTES,
+  MAX_SOURCE_BYTES,
+  HEADER_START_OFFSET as START_OFFSET,
+} from "./format.ts";
 
 export interface CaptureWriterOptions {
   /** Store each entry's sender "address:port" (flag SOURCES). */
@@ -78,6 +85,20 @@ export class CaptureWriter {
     this.used = p + bytes.byteLength;
     this.lastTimeUs = timeUs;
     this.entries++;
+  }
+
+  /** Sets the header's start time (µs since the Unix epoch) once it is known, e.g. from the first record. */
+  setStartUnixUs(startUnixUs: number): void {
+    if (this.fd === undefined) throw new Error(`${this.path} is closed`);
+    const field = Buffer.alloc(8);
+    field.writeBigUInt64LE(BigInt(Math.max(0, Math.round(startUnixUs))));
+    try {
+      writeSync(this.fd, field, 0, 8, START_OFFSET);
+    } catch (error) {
+      throw new SlipstreamError("unwritable-file", `cannot write ${this.path}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
   }
 
   /** Writes buffered entries to the file (the operating system's cache; close() also syncs to disk). */
