@@ -148,14 +148,30 @@ function write(packet: DecodedPacket, view: DataView, offset: number, plan: Form
 export function encode(packet: DecodedPacket): Uint8Array {
   const plan = formatPlan(packet.packetFormat);
   const p = packetPlan(plan, packet.name);
-  const out = new Uint8Array(p.size);
-  write(packet, new DataView(out.buffer), 0, plan, p);
-  return out;
+  // Written in a scratch buffer and copied out: one allocation (the datagram's own), no DataView per call.
+  write(packet, scratchView, 0, plan, p);
+  return scratch.slice(0, p.size);
+}
+
+const LARGEST = Math.max(...[...PLANS.values()].flatMap((plan) => [...plan.packets.values()].map((p) => p.size)));
+const scratch = new Uint8Array(LARGEST);
+const scratchView = new DataView(scratch.buffer);
+
+let lastTarget: Uint8Array | undefined;
+let lastView: DataView | undefined;
+
+function viewOf(target: Uint8Array): DataView {
+  if (target !== lastTarget || !lastView) {
+    lastTarget = target;
+    lastView = new DataView(target.buffer, target.byteOffset, target.byteLength);
+  }
+  return lastView;
 }
 
 /**
- * Encodes a packet into `target` at `offset` (every byte of the datagram's range is written, so buffers can be
- * reused) and returns the datagram's size. Throws a RangeError when the datagram does not fit.
+ * Encodes a packet into `target` at `offset` and returns the datagram's size: the fast path for a sender that reuses
+ * its buffers (about twice encode()'s rate: no allocation). Every byte of the datagram's range is written, nothing
+ * outside it. Throws a RangeError when the datagram does not fit.
  */
 export function encodeInto(packet: DecodedPacket, target: Uint8Array, offset = 0): number {
   const plan = formatPlan(packet.packetFormat);
@@ -163,7 +179,7 @@ export function encodeInto(packet: DecodedPacket, target: Uint8Array, offset = 0
   if (!(offset >= 0) || offset + p.size > target.byteLength) {
     throw new RangeError(`a ${p.size}-byte ${packet.packetFormat} ${p.name} datagram does not fit at offset ${offset}`);
   }
-  write(packet, new DataView(target.buffer, target.byteOffset, target.byteLength), offset, plan, p);
+  write(packet, viewOf(target), offset, plan, p);
   return p.size;
 }
 
