@@ -9,10 +9,12 @@ export function registerStateClass(name: string, fromJSON: (json: Record<string,
 }
 
 export function encodeState(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+    // Buffer's toJSON runs before the replacer: look at the value as it was.
+    const original = this[key];
+    if (original instanceof Uint8Array) return { $bytes: Buffer.from(original).toString("base64") };
     if (v instanceof Map) return { $map: [...v] };
     if (v instanceof Set) return { $set: [...v] };
-    if (v instanceof Uint8Array) return { $bytes: Buffer.from(v).toString("base64") };
     // JSON has no infinities or NaN; state uses them as "not yet" marks.
     if (typeof v === "number" && !Number.isFinite(v)) return { $num: String(v) };
     return v;
