@@ -507,6 +507,10 @@ describe("encodeInto and partial packets", () => {
   test("encodeInto writes the same bytes into a reused buffer at an offset and returns the size", () => {
     const packet = decoded(load2026Fixtures()[0]?.bytes ?? new Uint8Array());
     const expected = encode(packet);
+    const copy = Uint8Array.from(expected);
+    encode(emptyPacket(2026, "motion"));
+    assert.deepEqual(expected, copy, "encode returns a datagram of its own: the next call leaves it alone");
+    assert.equal(expected.buffer.byteLength, expected.length);
     const target = new Uint8Array(expected.length + 10).fill(0xee);
     assert.equal(encodeInto(packet, target, 5), expected.length);
     assert.deepEqual(target.subarray(5, 5 + expected.length), expected);
