@@ -64,9 +64,13 @@ export async function startBridgeProcess(
     });
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)));
     child.once("exit", (code) => reject(new Error(`bridge exited with ${code}:\n${output.join("\n")}`)));
-    setTimeout(() => reject(new Error(`bridge did not start:\n${output.join("\n")}`)), 30_000);
+    setTimeout(() => reject(new Error(`bridge did not start:\n${output.join("\n")}`)), 30_000).unref();
   });
-  await ready;
+  // A bridge that never became ready is killed here: the caller has nothing to stop, and it would keep the run alive.
+  await ready.catch((error: unknown) => {
+    child.kill("SIGKILL");
+    throw error;
+  });
   return {
     udpPort,
     metricsUrl,
