@@ -1,5 +1,5 @@
 import { MEMORY_RETENTION_DEFAULTS } from "../bus/memory-bus.ts";
-import { host, hostPort, topicPrefix } from "./checks.ts";
+import { host, hostPort, label, topicPrefix } from "./checks.ts";
 import type { OptionSpecs } from "./options.ts";
 
 const MiB = 1024 * 1024;
@@ -27,6 +27,7 @@ export const BUS_OPTIONS = {
     flag: "kafka-client-id",
     env: "SLIPSTREAM_KAFKA_CLIENT_ID",
     default: "slipstream-bridge",
+    check: label(255),
     help: "Kafka client id.",
   },
   logLevel: {
@@ -89,7 +90,8 @@ export const BRIDGE_OPTIONS = {
     flag: "rig-id",
     env: "SLIPSTREAM_RIG_ID",
     default: undefined,
-    help: "Optional rig id, sent as a record header.",
+    check: label(255),
+    help: "Optional rig id, sent as a record header (up to 255 characters, one line).",
   },
   ...BUS_OPTIONS,
   acks: {

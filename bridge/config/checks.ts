@@ -36,3 +36,12 @@ export const topicPrefix: Check = (value) => {
     return "may hold only ASCII letters, digits, '.', '_' and '-' (Kafka topic names)";
   return value.length > 200 ? "is longer than 200 characters (Kafka topic names end at 249)" : undefined;
 };
+
+/** Free text that travels with every record (a header, the client id): short, printable, one line. */
+export function label(max: number): Check {
+  return (value) => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+    if (/[\u0000-\u001f\u007f]/.test(value)) return "holds control characters";
+    return value.length > max ? `is longer than ${max} characters` : undefined;
+  };
+}

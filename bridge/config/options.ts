@@ -40,7 +40,9 @@ export type Config<S extends OptionSpecs> = { readonly [K in keyof S]: ValueOf<S
 
 function invalid(spec: OptionSpec, raw: string, why: string): SlipstreamError {
   const where = spec.env ? `--${spec.flag} / ${spec.env}` : `--${spec.flag}`;
-  return new SlipstreamError("invalid-config", `${where}: ${JSON.stringify(raw)} ${why}`);
+  const shown =
+    raw.length > 80 ? `${JSON.stringify(raw.slice(0, 40))}... (${raw.length} characters)` : JSON.stringify(raw);
+  return new SlipstreamError("invalid-config", `${where}: ${shown} ${why}`);
 }
 
 function checked(spec: OptionSpec & { check?: Check }, value: string): string {

@@ -101,3 +101,10 @@ test("the in-process bus's retention is configurable, with bounded demo defaults
   assert.equal(e.memoryRetentionBytes, 1048576);
   assert.equal(e.memoryRetentionMs, 60000);
 });
+
+test("text sent with every record is short and printable", () => {
+  refused(["--rig-id", "x".repeat(70_000)], /--rig-id \/ SLIPSTREAM_RIG_ID: .* is longer than 255 characters/);
+  refused(["--rig-id", "rig\nb"], /holds control characters/);
+  refused(["--kafka-client-id", "a".repeat(256)], /longer than 255/);
+  assert.equal(parseOptions(BRIDGE_OPTIONS, ["--rig-id", "Rig 7 (Zandvoort)"], {}).config.rigId, "Rig 7 (Zandvoort)");
+});
