@@ -11,6 +11,8 @@ export interface BridgeProcess {
   readonly output: string[];
   metric(name: string, labels?: string): Promise<number>;
   stop(): Promise<number | null>;
+  /** SIGKILL: no drain, no clean-up, as a crash. Resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /** Runs `slipstream <args>` to its end (killed after `timeoutMs`): for commands that must refuse to start. */
@@ -82,10 +84,15 @@ export async function startBridgeProcess(
       return line ? Number(line.slice(prefix.length)) : Number.NaN;
     },
     async stop() {
-      if (child.exitCode !== null) return child.exitCode;
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill("SIGTERM");
       const [code] = await once(child, "exit");
       return code as number | null;
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGKILL");
+      await once(child, "exit");
     },
   };
 }
