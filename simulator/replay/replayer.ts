@@ -144,7 +144,8 @@ export class Replayer {
 
   async run(): Promise<ReplayResult> {
     const { signal, loops } = this.options;
-    let baseNs = this.clock.nowNs();
+    // Set when the first entry is in hand: opening the file and the first read must not make the start late.
+    let baseNs: number | undefined;
     let report: InputReport | undefined;
     let loopsDone = 0;
     for (let i = 0; i < loops && !signal?.aborted; i++) {
@@ -154,6 +155,7 @@ export class Replayer {
       const input = await this.open();
       this.input = input;
       const played = await this.playOnce(input, baseNs);
+      baseNs = played.baseNs;
       report = input.report();
       if (signal?.aborted) break;
       loopsDone++;
@@ -168,8 +170,14 @@ export class Replayer {
     return { ...this.progress(), loopsDone, stopped: signal?.aborted === true, report };
   }
 
-  /** One pass over the input; returns how many entries were played and the last one's time. */
-  private async playOnce(input: OpenedInput, baseNs: number): Promise<{ count: number; lastUs: number }> {
+  /**
+   * One pass over the input, timed from `startNs` (undefined: from when the first entry has been read); returns
+   * the start used, how many entries were played and the last one's time.
+   */
+  private async playOnce(
+    input: OpenedInput,
+    startNs: number | undefined,
+  ): Promise<{ baseNs: number; count: number; lastUs: number }> {
     const { speed, startOffsetUs, signal } = this.options;
     const max = speed === "max";
     const heap = new SendHeap();
@@ -177,15 +185,17 @@ export class Replayer {
     let firstUs: number | undefined;
     let lastUs = 0;
     let count = 0;
+    let baseNs = startNs ?? 0;
     const targetOf = (s: PlannedSend) => (max ? 0 : baseNs + (s.dueUs * 1000) / speed + s.delayUs * 1000);
     const schedule = (sends: PlannedSend[]) => {
       for (const send of sends) heap.push({ targetNs: targetOf(send), seq: this.seq++, send });
     };
     try {
       for (;;) {
-        if (signal?.aborted) return { count, lastUs };
+        if (signal?.aborted) return { baseNs, count, lastUs };
         const entry = await ahead.next();
         if (entry === undefined) break;
+        if (startNs === undefined && count === 0) baseNs = this.clock.nowNs();
         const timeUs = entry.timeUs ?? firstUs ?? 0;
         firstUs ??= timeUs;
         const sinceFirst = timeUs - firstUs;
@@ -200,7 +210,7 @@ export class Replayer {
       }
       schedule(this.impairer.flush());
       await this.release(heap, Number.POSITIVE_INFINITY);
-      return { count, lastUs };
+      return { baseNs, count, lastUs };
     } finally {
       await ahead.close();
     }
