@@ -16,7 +16,13 @@ function plan(options: Partial<typeof NO_IMPAIRMENTS>, seed: number, n = 10_000)
 
 test("no impairments: every entry once, in order, on time, and no random draws", () => {
   let draws = 0;
-  const random = { next: () => (draws++, 0.5), nextU64: () => 1n };
+  const random = {
+    next: () => {
+      draws++;
+      return 0.5;
+    },
+    nextU64: () => 1n,
+  };
   const impairer = new Impairer(NO_IMPAIRMENTS, random);
   const sends = entries(100).flatMap((e) => impairer.push(e));
   assert.deepEqual(sends.map(id), [...Array(100).keys()]);
