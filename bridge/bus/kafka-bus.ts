@@ -172,7 +172,9 @@ export class KafkaBus implements Bus {
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+    this.followAssignment(consumer, options);
     await consumer.run({
+      autoCommit: !options.manualCommit,
       eachBatchAutoResolve: true,
       eachBatch: async ({ batch }) => {
         const records: ConsumedRecord[] = batch.messages.map((m) => ({
@@ -192,7 +194,37 @@ export class KafkaBus implements Bus {
         this.consumers.delete(consumer);
         await consumer.disconnect();
       },
+      commit: async (offsets) => {
+        await consumer.commitOffsets(
+          offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.offset })),
+        );
+      },
     };
+  }
+
+  /**
+   * kafkajs reports each join's assignment as an event, not as revoke/assign callbacks: compare it with the
+   * previous one. Listeners run synchronously at the join, before that generation fetches anything.
+   */
+  private followAssignment(consumer: Consumer, options: SubscribeOptions): void {
+    if (!options.onAssigned && !options.onRevoked) return;
+    let owned = new Set<string>();
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      const now = new Set<string>();
+      for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
+        for (const p of partitions) now.add(`${p}@${topic}`);
+      }
+      const toTp = (k: string) => ({
+        topic: k.slice(k.indexOf("@") + 1),
+        partition: Number(k.slice(0, k.indexOf("@"))),
+      });
+      const revoked = [...owned].filter((k) => !now.has(k)).map(toTp);
+      const assigned = [...now].filter((k) => !owned.has(k)).map(toTp);
+      owned = now;
+      // The caller handles its own failures (the processor retries a checkpoint it cannot read).
+      if (revoked.length > 0) Promise.resolve(options.onRevoked?.(revoked)).catch(() => {});
+      if (assigned.length > 0) Promise.resolve(options.onAssigned?.(assigned)).catch(() => {});
+    });
   }
 
   async close(): Promise<void> {

@@ -82,6 +82,9 @@ interface Member {
   readonly options: SubscribeOptions;
   draining: Promise<void>;
   stopped: boolean;
+  /** Where this member reads next, per "topic/partition" (ahead of the group's offsets under manualCommit). */
+  readonly positions: Map<string, number>;
+  readonly assigned: Set<string>;
 }
 
 export interface MemoryBusOptions {
@@ -189,7 +192,13 @@ export class MemoryBus implements Bus {
       group = { offsets: new Map(), members: new Set() };
       this.groups.set(options.groupId, group);
     }
-    const member: Member = { options, draining: Promise.resolve(), stopped: false };
+    const member: Member = {
+      options,
+      draining: Promise.resolve(),
+      stopped: false,
+      positions: new Map(),
+      assigned: new Set(),
+    };
     group.members.add(member);
     const g = group;
     this.schedule(g, member);
@@ -198,6 +207,12 @@ export class MemoryBus implements Bus {
         member.stopped = true;
         g.members.delete(member);
         await member.draining;
+        // The next member takes the partitions over from the group's committed offsets.
+        const next = [...g.members][0];
+        if (next) this.schedule(g, next);
+      },
+      commit: async (offsets) => {
+        for (const o of offsets) g.offsets.set(`${o.topic}/${o.partition}`, Number(o.offset));
       },
     };
   }
@@ -206,6 +221,7 @@ export class MemoryBus implements Bus {
   private schedule(group: Group, member: Member): void {
     member.draining = member.draining.then(async () => {
       if (member.stopped || [...group.members][0] !== member) return;
+      await this.assign(member);
       for (const name of member.options.topics) {
         const topic = this.topics.get(name);
         if (!topic) continue;
@@ -213,13 +229,17 @@ export class MemoryBus implements Bus {
         for (let p = 0; p < topic.partitions.length; p++) {
           const log = topic.partitions[p] as PartitionLog;
           const key = `${name}/${p}`;
-          let from = group.offsets.get(key) ?? (member.options.fromBeginning === false ? log.end : log.start);
+          let from =
+            member.positions.get(key) ??
+            group.offsets.get(key) ??
+            (member.options.fromBeginning === false ? log.end : log.start);
           if (from < log.start) {
             topic.offsetResets++;
             from = log.start;
           }
           if (from >= log.end) {
-            group.offsets.set(key, from);
+            member.positions.set(key, from);
+            if (!member.options.manualCommit) group.offsets.set(key, from);
             continue;
           }
           const batch = log.readFrom(from);
@@ -229,10 +249,26 @@ export class MemoryBus implements Bus {
           } catch {
             return;
           }
-          group.offsets.set(key, from + batch.length);
+          member.positions.set(key, from + batch.length);
+          if (!member.options.manualCommit) group.offsets.set(key, from + batch.length);
         }
       }
     });
+  }
+
+  /** The active member reads every partition of its topics: tell it about the ones it has not had yet. */
+  private async assign(member: Member): Promise<void> {
+    const fresh: { topic: string; partition: number }[] = [];
+    for (const name of member.options.topics) {
+      const topic = this.topics.get(name);
+      for (let p = 0; p < (topic?.partitions.length ?? 0); p++) {
+        const key = `${name}/${p}`;
+        if (member.assigned.has(key)) continue;
+        member.assigned.add(key);
+        fresh.push({ topic: name, partition: p });
+      }
+    }
+    if (fresh.length > 0) await member.options.onAssigned?.(fresh);
   }
 
   async close(): Promise<void> {

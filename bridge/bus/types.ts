@@ -28,8 +28,15 @@ export interface RecordSink {
   maxBatchBytes?(topic: string): number | undefined;
 }
 
+export interface TopicPartition {
+  readonly topic: string;
+  readonly partition: number;
+}
+
 export interface Subscription {
   stop(): Promise<void>;
+  /** With manualCommit: the next offset to read, per partition, as the group's committed position. */
+  commit(offsets: readonly (TopicPartition & { readonly offset: string })[]): Promise<void>;
 }
 
 /** A consumer group member: handlers run in order per partition; offsets are committed after each batch. */
@@ -38,6 +45,15 @@ export interface SubscribeOptions {
   readonly topics: readonly string[];
   readonly fromBeginning?: boolean;
   readonly onRecords: (records: readonly ConsumedRecord[]) => Promise<void> | void;
+  /**
+   * Offsets move only through Subscription.commit (say, after a checkpoint), not after each batch; a member
+   * that takes a partition over starts from the last commit.
+   */
+  readonly manualCommit?: boolean;
+  /** Partitions this member now reads (start, rebalance, a member gone); called before their records. */
+  readonly onAssigned?: (partitions: readonly TopicPartition[]) => Promise<void> | void;
+  /** Partitions this member no longer reads (rebalance). */
+  readonly onRevoked?: (partitions: readonly TopicPartition[]) => Promise<void> | void;
 }
 
 /** The one process interface with two back-ends: Kafka, or the in-process bus of the embedded demo. */

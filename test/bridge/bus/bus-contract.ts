@@ -88,5 +88,47 @@ export function busContract(name: string, make: () => Promise<BusUnderTest>): vo
         await cleanup();
       }
     });
+    test("manual commit: assigned partitions are announced, and a new member resumes from the last commit only", async () => {
+      const { bus, prefix, cleanup } = await make();
+      try {
+        const topic = `${prefix}.${randomUUID()}`;
+        const group = `g-${randomUUID()}`;
+        await bus.connect();
+        await bus.ensureTopics([{ topic, partitions: 2, retentionMs: 3_600_000 }]);
+        await bus.write(
+          topic,
+          Array.from({ length: 10 }, (_, i) => record("k", i)),
+        );
+        const assigned: number[] = [];
+        const got: ConsumedRecord[] = [];
+        const first = await bus.subscribe({
+          groupId: group,
+          topics: [topic],
+          fromBeginning: true,
+          manualCommit: true,
+          onAssigned: (parts) => {
+            assigned.push(...parts.filter((p) => p.topic === topic).map((p) => p.partition));
+          },
+          onRecords: (records) => {
+            got.push(...records);
+          },
+        });
+        const deadline = Date.now() + 20_000;
+        while (got.length < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        assert.equal(got.length, 10);
+        assert.deepEqual([...assigned].sort(), [0, 1], "every partition announced");
+        const partition = got[0]?.partition as number;
+        await first.commit([{ topic, partition, offset: "4" }]);
+        await first.stop();
+        // Nothing past offset 4 was committed: a new member of the group reads 4..9 again.
+        const again = await collect(bus, group, topic, 6);
+        assert.deepEqual(
+          again.map((r) => r.headers.n),
+          ["4", "5", "6", "7", "8", "9"],
+        );
+      } finally {
+        await cleanup();
+      }
+    });
   });
 }
