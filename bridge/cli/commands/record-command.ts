@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { CaptureWriter } from "../../../simulator/capture/writer.ts";
 import { RECORD_OPTIONS, type RecordConfig, topicRange } from "../../../simulator/record/record-options.ts";
 import type { RecordStats } from "../../../simulator/record/record-stats.ts";
@@ -12,6 +13,12 @@ import { bar, formatBytes, formatDuration, startStatusLine } from "./status-line
 
 /** How often buffered entries reach the file: what a crash (not Ctrl-C) can lose at most. */
 const FLUSH_MS = 250;
+
+/** Closes and deletes a capture that holds nothing because recording could not start. */
+function discard(writer: CaptureWriter): void {
+  writer.close();
+  rmSync(writer.path, { force: true });
+}
 
 function describe(stats: RecordStats, elapsedUs: number): string {
   return [
@@ -36,7 +43,7 @@ async function recordUdp(file: string, config: RecordConfig, ctx: CommandContext
   try {
     port = await recorder.start();
   } catch (error) {
-    writer.close();
+    discard(writer);
     throw error;
   }
   ctx.out(`slipstream record: UDP ${config.udpHost}:${port} -> ${file} (Ctrl-C stops and closes the file)`);
@@ -103,6 +110,9 @@ async function recordTopic(file: string, topic: string, config: RecordConfig, ct
   const flusher = setInterval(() => writer.flush(), FLUSH_MS);
   try {
     await recorder.run();
+  } catch (error) {
+    if (recorder.stats.packets === 0) discard(writer);
+    throw error;
   } finally {
     clearInterval(flusher);
     writer.close();
