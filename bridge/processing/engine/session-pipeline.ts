@@ -1,9 +1,9 @@
 import { crc32 } from "node:zlib";
-import { decode } from "../../f1/decode.ts";
-import type { DecodedPacket } from "../../f1/formats/index.ts";
+import { type DatagramInfo, decode, validateDatagram } from "../../f1/decode.ts";
+import type { PacketName } from "../../f1/packet-ids.ts";
 import type { DerivedMessage } from "../../protocol/derived.ts";
 import { normalise } from "../model/normalise.ts";
-import type { ModelPacket } from "../model/types.ts";
+import type { ModelKind, ModelPacket } from "../model/types.ts";
 import { ReorderBuffer, type ReorderSnapshot } from "../reorder/reorder-buffer.ts";
 import { FrameGapCounter } from "./frame-gaps.ts";
 import type { AnyMetric, MetricContext } from "./metric.ts";
@@ -40,9 +40,33 @@ export interface SessionPipelineOptions {
 }
 
 interface Ordered {
-  readonly packet: DecodedPacket;
+  readonly info: DatagramInfo;
   readonly input: RawInput;
 }
+
+/** The model kinds each packet gives (see normalise): a packet nobody reads is never decoded. */
+const KINDS_OF: Readonly<Record<PacketName, readonly ModelKind[]>> = {
+  motion: ["motion", "motionEx"],
+  session: ["session"],
+  lapData: ["lapData"],
+  event: ["event"],
+  participants: ["participants"],
+  carSetups: ["carSetups"],
+  carTelemetry: ["telemetry"],
+  carStatus: ["status", "damage"],
+  finalClassification: ["finalClassification"],
+  lobbyInfo: ["lobbyInfo"],
+  carDamage: ["damage"],
+  sessionHistory: ["sessionHistory"],
+  tyreSets: ["tyreSets"],
+  motionEx: ["motionEx"],
+  timeTrial: ["timeTrial"],
+  lapPositions: ["lapPositions"],
+  carTelemetry2: ["telemetry2"],
+};
+
+/** What the view and the outputs read, whatever the metrics. */
+const ALWAYS_READ: readonly ModelKind[] = ["session", "participants", "lapData", "telemetry", "status", "damage"];
 
 /**
  * Everything one session goes through: decode, reorder and dedupe, normalise, then each metric in order,
@@ -64,9 +88,19 @@ export class SessionPipeline {
   /** The newest arrival time pushed, and the caller's wall clock then: poll() extrapolates from them. */
   private newestArrivalMs = Number.NEGATIVE_INFINITY;
   private pushedAtWallMs = 0;
+  private readonly needed: ReadonlySet<string>;
 
   constructor(options: SessionPipelineOptions) {
     this.options = options;
+    const kinds = new Set<ModelKind>([
+      ...ALWAYS_READ,
+      ...options.metrics.flatMap((m) => Object.keys(m.on) as ModelKind[]),
+    ]);
+    this.needed = new Set(
+      Object.entries(KINDS_OF)
+        .filter(([, ks]) => ks.some((k) => kinds.has(k)))
+        .map(([name]) => name),
+    );
     this.view = new SessionView(options.sessionUID);
     this.outputs = new SessionOutputs(this.view, options.carsRateHz, options.onOutput, () => [...this.sources]);
     this.ctx = { view: this.view, emit: this.outputs.emit };
@@ -78,21 +112,21 @@ export class SessionPipeline {
     if (input.arrivalMs > this.newestArrivalMs) this.newestArrivalMs = input.arrivalMs;
     this.pushedAtWallMs = wallNowMs;
     if (input.source) this.sources.add(input.source);
-    const result = decode(input.bytes);
+    // The header and size checks only: the body is decoded after ordering, and only if something reads it.
+    const result = validateDatagram(input.bytes);
     if (!result.ok) {
       this.counters.rejected++;
       this.options.onRejected?.(result.rejection.reason);
       return;
     }
-    const packet = result.packet;
-    const header = packet.header;
-    const overall = "overallFrameIdentifier" in header ? header.overallFrameIdentifier : undefined;
+    const info = result.info;
+    const overall = info.overallFrameIdentifier;
     this.reorder ??= this.createReorder(overall !== undefined);
     const before = this.reorder.stats.duplicates;
     this.reorder.push({
-      value: { packet, input },
-      frame: overall ?? header.frameIdentifier,
-      sessionTimeMs: header.sessionTime * 1000,
+      value: { info, input },
+      frame: overall ?? info.frameIdentifier,
+      sessionTimeMs: info.sessionTime * 1000,
       arrivalMs: input.arrivalMs,
       fingerprint: crc32(input.bytes),
     });
@@ -164,9 +198,9 @@ export class SessionPipeline {
     if (s.monotonic !== undefined && s.reorder) {
       this.reorder = this.createReorder(s.monotonic);
       this.reorder.restore(s.reorder, (input) => {
-        const decoded = decode(input.bytes);
-        if (!decoded.ok) throw new Error("a checkpoint held a datagram that no longer decodes");
-        return { packet: decoded.packet, input };
+        const valid = validateDatagram(input.bytes);
+        if (!valid.ok) throw new Error("a checkpoint held a datagram that no longer validates");
+        return { info: valid.info, input };
       });
     }
   }
@@ -179,13 +213,13 @@ export class SessionPipeline {
       onLate: () => {
         this.counters.late++;
       },
-      onRewind: (o) => this.rewind(o.packet.header.sessionTime * 1000),
+      onRewind: (o) => this.rewind(o.info.sessionTime * 1000),
     });
   }
 
-  private process({ packet, input }: Ordered): void {
-    const frame = packet.header.frameIdentifier;
-    const sessionTimeMs = packet.header.sessionTime * 1000;
+  private process({ info, input }: Ordered): void {
+    const frame = info.frameIdentifier;
+    const sessionTimeMs = info.sessionTime * 1000;
     // A flashback in formats with an overall frame: frameIdentifier and the clock go back, the order did not.
     if (this.lastFrame !== undefined && frame + 1 < this.lastFrame && sessionTimeMs < this.lastSessionTimeMs) {
       this.rewind(sessionTimeMs);
@@ -193,7 +227,9 @@ export class SessionPipeline {
     this.lastFrame = frame;
     this.lastSessionTimeMs = sessionTimeMs;
     this.outputs.receivedAtUs = input.receivedAtUs;
-    for (const model of normalise(packet)) this.apply(model);
+    if (!this.needed.has(info.name)) return;
+    const decoded = decode(input.bytes);
+    if (decoded.ok) for (const model of normalise(decoded.packet)) this.apply(model);
   }
 
   private apply(packet: ModelPacket): void {

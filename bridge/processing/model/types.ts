@@ -16,6 +16,9 @@
  * - A field is absent when the format does not have it (e.g. numPitStops before 2021). It is also absent where the
  *   game's own "none" value stands in: a lap or sector time of 0 (not set yet), a vehicle index of 255 (no car),
  *   -1/255 "unknown" codes, and a code the format's spec does not list. Nothing is invented or defaulted.
+ *   Absent means the value is undefined: objects are built by one literal per call site (the key may be there,
+ *   holding undefined) because copying them without those keys cost most of the processor's time; JSON
+ *   leaves such keys out.
  * - Codes the logic branches on (session type, weather, flags, statuses...) become the lowercase vocabularies of
  *   types/enums.ts. Codes that only name things (track, team, driver, nationality, tyre compound, formula) keep
  *   their numeric id, next to the display name from bridge/f1/lookups (absent when the id is unknown). Ids are

@@ -34,16 +34,3 @@ export const vec3 = (x: number, y: number, z: number, divisor = 1): Vec3 => ({
 
 /** The first `count` entries (a count the game sends, clamped to the array it sized). */
 export const firstOf = <T>(items: readonly T[], count: number): T[] => items.slice(0, Math.max(0, count));
-
-/**
- * A copy without the keys whose value is undefined: fields the format lacks, or the game's "none" values, are
- * absent from the model (not present-and-undefined), so `in`, Object.keys and JSON all agree.
- */
-export function present<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const key in value) {
-    const v = value[key];
-    if (v !== undefined) out[key] = v;
-  }
-  return out as T;
-}

@@ -1,7 +1,6 @@
 // Car Setups (id 5).
 import type { PacketMeta } from "../types/base.ts";
 import type { CarSetup, CarSetupsPacket } from "../types/setups.ts";
-import { present } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
 type Setup = Item<Decoded<"carSetups">["data"]["carSetups"]>;
@@ -9,16 +8,16 @@ type Setup = Item<Decoded<"carSetups">["data"]["carSetups"]>;
 export function carSetups(p: Decoded<"carSetups">, meta: PacketMeta): CarSetupsPacket {
   const d = p.data;
   const cars: readonly Setup[] = d.carSetups;
-  return present({
+  return {
     kind: "carSetups",
     meta,
     cars: cars.map(setup),
     nextFrontWingValue: "nextFrontWingValue" in d ? d.nextFrontWingValue : undefined,
-  });
+  };
 }
 
 function setup(s: Setup): CarSetup {
-  return present({
+  return {
     frontWing: s.frontWing,
     rearWing: s.rearWing,
     onThrottlePct: s.onThrottle,
@@ -43,5 +42,5 @@ function setup(s: Setup): CarSetup {
         : [s.rearLeftTyrePressure, s.rearRightTyrePressure, s.frontLeftTyrePressure, s.frontRightTyrePressure],
     ballast: s.ballast,
     fuelLoadKg: s.fuelLoad,
-  });
+  };
 }

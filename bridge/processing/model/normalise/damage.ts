@@ -1,7 +1,7 @@
 // Car Damage (id 10, 2021+). 2018-2020 damage comes from Car Status (status.ts).
 import type { PacketMeta } from "../types/base.ts";
 import type { DamageCar, DamagePacket } from "../types/car.ts";
-import { flagOn, present, wheels } from "../units.ts";
+import { flagOn, wheels } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
 type Car = Item<Decoded<"carDamage">["data"]["carDamageData"]>;
@@ -13,7 +13,7 @@ export function damage(p: Decoded<"carDamage">, meta: PacketMeta): DamagePacket 
 
 function damageCar(c: Car): DamageCar {
   const since2022 = "ersFault" in c ? c : undefined;
-  return present({
+  return {
     tyresWearPct: wheels(c.tyresWear),
     tyresDamagePct: wheels(c.tyresDamage),
     frontLeftWingDamagePct: c.frontLeftWingDamage,
@@ -38,5 +38,5 @@ function damageCar(c: Car): DamageCar {
     engineBlown: since2022 && flagOn(since2022.engineBlown),
     engineSeized: since2022 && flagOn(since2022.engineSeized),
     tyreBlistersPct: "tyreBlisters" in c ? wheels(c.tyreBlisters) : undefined,
-  });
+  };
 }

@@ -3,11 +3,11 @@ import { infringementTypeName } from "../../../f1/lookups/index.ts";
 import * as code from "../enums.ts";
 import type { PacketMeta } from "../types/base.ts";
 import type { EventPacket, ModelEvent } from "../types/event.ts";
-import { flagOn, present, secondsToMs, unless255 } from "../units.ts";
+import { flagOn, secondsToMs, unless255 } from "../units.ts";
 import type { Decoded } from "./decoded.ts";
 
 export function event(p: Decoded<"event">, meta: PacketMeta): EventPacket {
-  return { kind: "event", meta, event: present(details(p.data, p.packetFormat)) };
+  return { kind: "event", meta, event: details(p.data, p.packetFormat) };
 }
 
 function details(e: Decoded<"event">["data"], f: number): ModelEvent {

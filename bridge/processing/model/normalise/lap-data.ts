@@ -2,7 +2,7 @@
 import * as code from "../enums.ts";
 import type { PacketMeta } from "../types/base.ts";
 import type { LapDataCar, LapDataPacket } from "../types/lap-data.ts";
-import { flagOn, minutesAndMs, present, secondsToMs, unless255, unlessZero } from "../units.ts";
+import { flagOn, minutesAndMs, secondsToMs, unless255, unlessZero } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
 type Car = Item<Decoded<"lapData">["data"]["lapData"]>;
@@ -24,13 +24,13 @@ export function lapData(p: Decoded<"lapData">, meta: PacketMeta): LapDataPacket 
   const f = p.packetFormat;
   const d = p.data;
   const cars: readonly Car[] = d.lapData;
-  return present({
+  return {
     kind: "lapData",
     meta,
     cars: cars.map((c) => lapCar(c, f)),
     timeTrialPbCarIndex: "timeTrialPBCarIdx" in d ? unless255(d.timeTrialPBCarIdx) : undefined,
     timeTrialRivalCarIndex: "timeTrialRivalCarIdx" in d ? unless255(d.timeTrialRivalCarIdx) : undefined,
-  });
+  };
 }
 
 // Hot path (every car, every frame): one object literal, no object spread. Spreading into a literal here cost
@@ -41,7 +41,7 @@ function lapCar(c: Car, f: number): LapDataCar {
   const since2021 = "numPitStops" in c ? c : undefined;
   const since2023 = "cornerCuttingWarnings" in c ? c : undefined;
   const trap = "speedTrapFastestLap" in c && c.speedTrapFastestLap !== 255 ? c : undefined;
-  return present({
+  return {
     lastLapMs: t.lastLapMs,
     currentLapMs: t.currentLapMs,
     sector1Ms: t.sector1Ms,
@@ -80,7 +80,7 @@ function lapCar(c: Car, f: number): LapDataCar {
     deltaToLeaderMs: t.deltaToLeaderMs,
     speedTrapFastestKmh: trap?.speedTrapFastestSpeed,
     speedTrapFastestLap: trap?.speedTrapFastestLap,
-  });
+  };
 }
 
 /** Lap, sector and delta times: float seconds (2018-2020 laps), u16 ms (2020-2022 sectors), ms + minutes (2023+). */
@@ -118,7 +118,7 @@ function lapTimes(c: Car): Times {
   }
   if ("sector1TimeInMS" in c) {
     // F1 2020: laps in float seconds, sectors in ms, and the car's best lap and sectors.
-    const best = (ms: number, lap: number) => present({ ms: unlessZero(ms), lapNumber: unlessZero(lap) });
+    const best = (ms: number, lap: number) => ({ ms: unlessZero(ms), lapNumber: unlessZero(lap) });
     return {
       lastLapMs: unlessZero(secondsToMs(c.lastLapTime)),
       currentLapMs: secondsToMs(c.currentLapTime),

@@ -1,10 +1,10 @@
 import type { PacketMeta } from "../types/base.ts";
-import { present, unless255 } from "../units.ts";
+import { unless255 } from "../units.ts";
 import type { DecodedPacket } from "./decoded.ts";
 
 /** The header of any format (18 to 29 bytes; fields added in 2019, 2020 and 2023). */
 export function metaOf(h: DecodedPacket["header"]): PacketMeta {
-  return present({
+  return {
     sessionUID: h.sessionUID,
     packetFormat: h.packetFormat,
     gameYear: "gameYear" in h && h.gameYear !== 0 ? h.gameYear : undefined,
@@ -14,5 +14,5 @@ export function metaOf(h: DecodedPacket["header"]): PacketMeta {
     sessionTimeMs: h.sessionTime * 1000,
     playerCarIndex: unless255(h.playerCarIndex),
     secondaryPlayerCarIndex: "secondaryPlayerCarIndex" in h ? unless255(h.secondaryPlayerCarIndex) : undefined,
-  });
+  };
 }

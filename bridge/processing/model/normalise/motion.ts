@@ -2,7 +2,7 @@
 // here they become a motionEx model packet either way.
 import type { PacketMeta } from "../types/base.ts";
 import type { MotionCar, MotionExPacket, MotionPacket, PlayerMotion } from "../types/motion.ts";
-import { present, vec3, wheels } from "../units.ts";
+import { vec3, wheels } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
 type Car = Item<Decoded<"motion">["data"]["carMotionData"]>;
@@ -38,7 +38,7 @@ function motionCar(c: Car): MotionCar {
 }
 
 function playerMotion(d: Extras): PlayerMotion {
-  return present({
+  return {
     suspensionPosition: wheels(d.suspensionPosition),
     suspensionVelocity: wheels(d.suspensionVelocity),
     suspensionAcceleration: wheels(d.suspensionAcceleration),
@@ -73,5 +73,5 @@ function playerMotion(d: Extras): PlayerMotion {
           wheelCamberGainRad: wheels(d.wheelCamberGain),
         }
       : {}),
-  });
+  };
 }

@@ -3,7 +3,7 @@ import { driverName, nationalityName, teamName } from "../../../f1/lookups/index
 import * as code from "../enums.ts";
 import type { PacketMeta } from "../types/base.ts";
 import type { LobbyInfoPacket, LobbyPlayer, ParticipantCar, ParticipantsPacket } from "../types/participants.ts";
-import { firstOf, flagOn, present } from "../units.ts";
+import { firstOf, flagOn } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
 type Car = Item<Decoded<"participants">["data"]["participants"]>;
@@ -22,7 +22,7 @@ export function participants(p: Decoded<"participants">, meta: PacketMeta): Part
 }
 
 function participant(c: Car, f: number): ParticipantCar {
-  return present({
+  return {
     aiControlled: flagOn(c.aiControlled),
     driverId: c.driverId,
     driver: driverName(f, c.driverId),
@@ -40,7 +40,7 @@ function participant(c: Car, f: number): ParticipantCar {
     platform: "platform" in c ? code.platform(c.platform) : undefined,
     techLevel: "techLevel" in c ? c.techLevel : undefined,
     liveryColours: "liveryColours" in c ? firstOf(c.liveryColours, c.numColours) : undefined,
-  });
+  };
 }
 
 export function lobbyInfo(p: Decoded<"lobbyInfo">, meta: PacketMeta): LobbyInfoPacket {
@@ -50,21 +50,20 @@ export function lobbyInfo(p: Decoded<"lobbyInfo">, meta: PacketMeta): LobbyInfoP
     kind: "lobbyInfo",
     meta,
     players: firstOf(players, p.data.numPlayers).map(
-      (l): LobbyPlayer =>
-        present({
-          aiControlled: flagOn(l.aiControlled),
-          teamId: l.teamId,
-          team: teamName(f, l.teamId),
-          nationalityId: l.nationality,
-          nationality: nationalityName(f, l.nationality),
-          name: l.name,
-          readyStatus: code.readyStatus(l.readyStatus),
-          carNumber: "carNumber" in l ? l.carNumber : undefined,
-          platform: "platform" in l ? code.platform(l.platform) : undefined,
-          telemetryPublic: "yourTelemetry" in l ? flagOn(l.yourTelemetry) : undefined,
-          showOnlineNames: "showOnlineNames" in l ? flagOn(l.showOnlineNames) : undefined,
-          techLevel: "techLevel" in l ? l.techLevel : undefined,
-        }),
+      (l): LobbyPlayer => ({
+        aiControlled: flagOn(l.aiControlled),
+        teamId: l.teamId,
+        team: teamName(f, l.teamId),
+        nationalityId: l.nationality,
+        nationality: nationalityName(f, l.nationality),
+        name: l.name,
+        readyStatus: code.readyStatus(l.readyStatus),
+        carNumber: "carNumber" in l ? l.carNumber : undefined,
+        platform: "platform" in l ? code.platform(l.platform) : undefined,
+        telemetryPublic: "yourTelemetry" in l ? flagOn(l.yourTelemetry) : undefined,
+        showOnlineNames: "showOnlineNames" in l ? flagOn(l.showOnlineNames) : undefined,
+        techLevel: "techLevel" in l ? l.techLevel : undefined,
+      }),
     ),
   };
 }

@@ -13,18 +13,17 @@ import type {
   TyreCompounds,
   TyreSetsPacket,
 } from "../types/results.ts";
-import { firstOf, flagOn, minutesAndMs, present, secondsToMs, unless255, unlessZero } from "../units.ts";
+import { firstOf, flagOn, minutesAndMs, secondsToMs, unless255, unlessZero } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
 /** A stint's or set's compounds, plus its other fields; built in one literal (no object spread: see lap-data.ts). */
-const withCompounds = <T extends object>(f: number, actual: number, visual: number, rest: T): TyreCompounds & T =>
-  present({
-    actualCompoundId: actual,
-    actualCompound: actualTyreCompoundName(f, actual),
-    visualCompoundId: visual,
-    visualCompound: visualTyreCompoundName(f, visual),
-    ...rest,
-  });
+const withCompounds = <T extends object>(f: number, actual: number, visual: number, rest: T): TyreCompounds & T => ({
+  actualCompoundId: actual,
+  actualCompound: actualTyreCompoundName(f, actual),
+  visualCompoundId: visual,
+  visualCompound: visualTyreCompoundName(f, visual),
+  ...rest,
+});
 
 type HistoryData = Decoded<"sessionHistory">["data"];
 type Lap = Item<HistoryData["lapHistoryData"]>;
@@ -51,7 +50,7 @@ function sectors(l: Lap): [number, number, number] {
 function historyLap(l: Lap): HistoryLap {
   const [s1, s2, s3] = sectors(l);
   const valid = l.lapValidBitFlags;
-  return present({
+  return {
     lapTimeMs: unlessZero(l.lapTimeInMS),
     sector1Ms: unlessZero(s1),
     sector2Ms: unlessZero(s2),
@@ -60,13 +59,13 @@ function historyLap(l: Lap): HistoryLap {
     sector1Valid: (valid & 0x02) !== 0,
     sector2Valid: (valid & 0x04) !== 0,
     sector3Valid: (valid & 0x08) !== 0,
-  });
+  };
 }
 
 export function sessionHistory(p: Decoded<"sessionHistory">, meta: PacketMeta): SessionHistoryPacket {
   const d = p.data;
   const laps: readonly Lap[] = d.lapHistoryData;
-  return present({
+  return {
     kind: "sessionHistory",
     meta,
     carIndex: d.carIdx,
@@ -78,7 +77,7 @@ export function sessionHistory(p: Decoded<"sessionHistory">, meta: PacketMeta): 
     bestSector1LapNumber: unlessZero(d.bestSector1LapNum),
     bestSector2LapNumber: unlessZero(d.bestSector2LapNum),
     bestSector3LapNumber: unlessZero(d.bestSector3LapNum),
-  });
+  };
 }
 
 type Classified = Item<Decoded<"finalClassification">["data"]["classificationData"]>;
@@ -89,7 +88,7 @@ function classified(c: Classified, f: number): ClassificationCar {
       endLap: "tyreStintsEndLaps" in c ? unless255(c.tyreStintsEndLaps[i] ?? 255) : undefined,
     }),
   );
-  return present({
+  return {
     position: c.position,
     numLaps: c.numLaps,
     gridPosition: c.gridPosition,
@@ -103,7 +102,7 @@ function classified(c: Classified, f: number): ClassificationCar {
     penaltiesS: c.penaltiesTime,
     numPenalties: c.numPenalties,
     tyreStints: stints,
-  });
+  };
 }
 
 export function finalClassification(p: Decoded<"finalClassification">, meta: PacketMeta): FinalClassificationPacket {
@@ -151,7 +150,7 @@ export function lapPositions(p: Decoded<"lapPositions">, meta: PacketMeta): LapP
 type DataSet = Decoded<"timeTrial">["data"]["rivalDataSet"];
 
 function dataSet(s: DataSet, f: number): TimeTrialDataSet {
-  return present({
+  return {
     carIndex: s.carIdx,
     teamId: s.teamId,
     team: teamName(f, s.teamId),
@@ -165,7 +164,7 @@ function dataSet(s: DataSet, f: number): TimeTrialDataSet {
     equalCarPerformance: flagOn(s.equalCarPerformance),
     customSetup: flagOn(s.customSetup),
     valid: flagOn(s.valid),
-  });
+  };
 }
 
 export function timeTrial(p: Decoded<"timeTrial">, meta: PacketMeta): TimeTrialPacket {

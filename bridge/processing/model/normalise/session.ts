@@ -9,7 +9,7 @@ import {
   type SessionPacket,
   type SessionRules,
 } from "../types/session.ts";
-import { firstOf, flagOn, present, secondsToMs, unless255 } from "../units.ts";
+import { firstOf, flagOn, secondsToMs, unless255 } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
 type Data = Decoded<"session">["data"];
@@ -20,7 +20,7 @@ export function session(p: Decoded<"session">, meta: PacketMeta): SessionPacket 
   const f = p.packetFormat;
   // 2018's era byte (0 modern, 1 classic) became 2019's formula, whose ids 0 and 1 are F1 Modern and F1 Classic.
   const formulaId = "formula" in d ? d.formula : d.era;
-  return present({
+  return {
     kind: "session",
     meta,
     trackId: d.trackId,
@@ -44,16 +44,17 @@ export function session(p: Decoded<"session">, meta: PacketMeta): SessionPacket 
     safetyCarStatus: code.safetyCarStatus(f, d.safetyCarStatus),
     formulaId,
     formula: formulaName(f === 2018 ? 2019 : f, formulaId),
-    marshalZones: firstOf(d.marshalZones, d.numMarshalZones).map((z) =>
-      present({ startFraction: z.zoneStart, flag: code.flag(z.zoneFlag) }),
-    ),
+    marshalZones: firstOf(d.marshalZones, d.numMarshalZones).map((z) => ({
+      startFraction: z.zoneStart,
+      flag: code.flag(z.zoneFlag),
+    })),
     ...since2020(d, f),
     ...since2021(d),
     ...since2022(d, f),
     ...since2023(d),
     ...since2024(d, f),
     ...only2026(d, f),
-  });
+  };
 }
 
 function forecastSample(
@@ -73,7 +74,7 @@ function forecastSample(
     sample.airTempChange = code.temperatureChange(f, s.airTemperatureChange);
     sample.rainPct = s.rainPercentage;
   }
-  return present(sample);
+  return sample;
 }
 
 function since2020(d: Data, f: number): Part {
@@ -92,7 +93,7 @@ function since2021(d: Data): Part {
     pitStopWindowIdealLap: d.pitStopWindowIdealLap,
     pitStopWindowLatestLap: d.pitStopWindowLatestLap,
     pitStopRejoinPosition: d.pitStopRejoinPosition,
-    assists: present({
+    assists: {
       steering: d.steeringAssist,
       braking: d.brakingAssist,
       gearbox: d.gearboxAssist,
@@ -110,7 +111,7 @@ function since2021(d: Data): Part {
             dynamicRacingLineColourBlind: d.dynamicRacingLineColourBlind,
           }
         : {}),
-    }),
+    },
   };
 }
 
@@ -128,14 +129,14 @@ function since2022(d: Data, f: number): Part {
 function since2023(d: Data): Part {
   if (!("numRedFlagPeriods" in d)) return {};
   return {
-    unitsLeadPlayer: present({
+    unitsLeadPlayer: {
       speed: code.speedUnits(d.speedUnitsLeadPlayer),
       temperature: code.temperatureUnits(d.temperatureUnitsLeadPlayer),
-    }),
-    unitsSecondaryPlayer: present({
+    },
+    unitsSecondaryPlayer: {
       speed: code.speedUnits(d.speedUnitsSecondaryPlayer),
       temperature: code.temperatureUnits(d.temperatureUnitsSecondaryPlayer),
-    }),
+    },
     numSafetyCarPeriods: d.numSafetyCarPeriods,
     numVirtualSafetyCarPeriods: d.numVirtualSafetyCarPeriods,
     numRedFlagPeriods: d.numRedFlagPeriods,
@@ -146,9 +147,10 @@ function since2024(d: Data, f: number): Part {
   if (!("sector2LapDistanceStart" in d)) return {};
   return {
     rules: Object.fromEntries(SESSION_RULES.map((rule) => [rule, d[rule]])) as SessionRules,
-    weekend: firstOf(d.weekendStructure, d.numSessionsInWeekend).map((id) =>
-      present({ sessionTypeId: id, sessionType: code.sessionType(f, id) }),
-    ),
+    weekend: firstOf(d.weekendStructure, d.numSessionsInWeekend).map((id) => ({
+      sessionTypeId: id,
+      sessionType: code.sessionType(f, id),
+    })),
     sector2StartM: d.sector2LapDistanceStart,
     sector3StartM: d.sector3LapDistanceStart,
   };

@@ -4,7 +4,7 @@ import { actualTyreCompoundName, visualTyreCompoundName } from "../../../f1/look
 import * as code from "../enums.ts";
 import type { PacketMeta } from "../types/base.ts";
 import type { DamageCar, DamagePacket, StatusCar, StatusPacket } from "../types/car.ts";
-import { flagOn, knownFlag, present, wheels } from "../units.ts";
+import { flagOn, knownFlag, wheels } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
 type Car = Item<Decoded<"carStatus">["data"]["carStatusData"]>;
@@ -28,7 +28,7 @@ function compounds(c: Car): [actual: number, visual: number] {
 
 function statusCar(c: Car, f: number): StatusCar {
   const [actual, visual] = compounds(c);
-  return present({
+  return {
     tractionControl: code.tractionControl(c.tractionControl),
     antiLockBrakes: flagOn(c.antiLockBrakes),
     fuelMix: code.fuelMix(c.fuelMix),
@@ -57,11 +57,11 @@ function statusCar(c: Car, f: number): StatusCar {
     ersDeployedThisLapJ: c.ersDeployedThisLap,
     ersHarvestLimitPerLapJ: "ersHarvestLimitPerLap" in c ? c.ersHarvestLimitPerLap : undefined,
     networkPaused: "networkPaused" in c ? flagOn(c.networkPaused) : undefined,
-  });
+  };
 }
 
 function damageFromStatus(c: CarWithDamage): DamageCar {
-  return present({
+  return {
     tyresWearPct: wheels(c.tyresWear),
     tyresDamagePct: wheels(c.tyresDamage),
     frontLeftWingDamagePct: c.frontLeftWingDamage,
@@ -71,5 +71,5 @@ function damageFromStatus(c: CarWithDamage): DamageCar {
     engineDamagePct: c.engineDamage,
     exhaustDamagePct: "exhaustDamage" in c ? c.exhaustDamage : undefined,
     drsFault: "drsFault" in c ? flagOn(c.drsFault) : undefined,
-  });
+  };
 }

@@ -2,7 +2,7 @@
 import * as code from "../enums.ts";
 import type { PacketMeta } from "../types/base.ts";
 import type { Telemetry2Car, Telemetry2Packet, TelemetryCar, TelemetryPacket } from "../types/car.ts";
-import { flagOn, present, unless255, unlessZero, wheels } from "../units.ts";
+import { flagOn, unless255, unlessZero, wheels } from "../units.ts";
 import type { Decoded, Item } from "./decoded.ts";
 
 type Car = Item<Decoded<"carTelemetry">["data"]["carTelemetryData"]>;
@@ -10,7 +10,7 @@ type Car = Item<Decoded<"carTelemetry">["data"]["carTelemetryData"]>;
 export function telemetry(p: Decoded<"carTelemetry">, meta: PacketMeta): TelemetryPacket {
   const d = p.data;
   const cars: readonly Car[] = d.carTelemetryData;
-  return present({
+  return {
     kind: "telemetry",
     meta,
     cars: cars.map(telemetryCar),
@@ -22,13 +22,13 @@ export function telemetry(p: Decoded<"carTelemetry">, meta: PacketMeta): Telemet
           suggestedGear: unlessZero(d.suggestedGear),
         }
       : {}),
-  });
+  };
 }
 
 function telemetryCar(c: Car): TelemetryCar {
   // 2018 sends throttle and brake as 0..100 and steer as -100..100 integers; 2019+ floats already 0..1 / -1..1.
   const pedal = "surfaceType" in c ? 1 : 100;
-  return present({
+  return {
     speedKmh: c.speed,
     throttle: c.throttle / pedal,
     steer: c.steer / pedal,
@@ -46,7 +46,7 @@ function telemetryCar(c: Car): TelemetryCar {
     engineTempC: c.engineTemperature,
     tyresPressurePsi: wheels(c.tyresPressure),
     surfaceTypeIds: "surfaceType" in c ? wheels(c.surfaceType) : undefined,
-  });
+  };
 }
 
 export function telemetry2(p: Decoded<"carTelemetry2">, meta: PacketMeta): Telemetry2Packet {
@@ -55,17 +55,16 @@ export function telemetry2(p: Decoded<"carTelemetry2">, meta: PacketMeta): Telem
     kind: "telemetry2",
     meta,
     cars: p.data.carTelemetry2Data.map(
-      (c): Telemetry2Car =>
-        present({
-          activeAeroMode: code.activeAeroMode(f, c.activeAeroMode),
-          activeAeroAvailable: flagOn(c.activeAeroAvailable),
-          activeAeroActivationDistanceM: c.activeAeroActivationDistance,
-          overtakeAvailable: flagOn(c.overtakeAvailable),
-          overtakeActive: flagOn(c.overtakeActive),
-          overtakeActivationDistanceM: c.overtakeActivationDistance,
-          regulations2026: flagOn(c.regulations2026),
-          drivingWrongWay: flagOn(c.drivingWrongWay),
-        }),
+      (c): Telemetry2Car => ({
+        activeAeroMode: code.activeAeroMode(f, c.activeAeroMode),
+        activeAeroAvailable: flagOn(c.activeAeroAvailable),
+        activeAeroActivationDistanceM: c.activeAeroActivationDistance,
+        overtakeAvailable: flagOn(c.overtakeAvailable),
+        overtakeActive: flagOn(c.overtakeActive),
+        overtakeActivationDistanceM: c.overtakeActivationDistance,
+        regulations2026: flagOn(c.regulations2026),
+        drivingWrongWay: flagOn(c.drivingWrongWay),
+      }),
     ),
   };
 }

@@ -1,0 +1,289 @@
+import type { Bus, BusRecord, ConsumedRecord, Subscription, TopicPartition } from "../../bus/types.ts";
+import { type DerivedKind, type DerivedMessage, derivedTopic, type MonitorMessage } from "../../protocol/derived.ts";
+import { rawTopic } from "../../protocol/raw-topic.ts";
+import type { LiveStateStore } from "../../state/types.ts";
+import type { AnyMetric } from "../engine/metric.ts";
+import type { SessionPipeline } from "../engine/session-pipeline.ts";
+import { LatencyWindow } from "./latency-window.ts";
+import { PartitionProcessor } from "./partition-processor.ts";
+import { StateWriter } from "./state-writer.ts";
+
+export interface ProcessorOptions {
+  readonly bus: Bus;
+  readonly store: LiveStateStore;
+  readonly topicPrefix: string;
+  readonly groupId: string;
+  readonly processorId: string;
+  readonly metrics: readonly AnyMetric[];
+  readonly reorderWindowMs: number;
+  readonly carsRateHz: number;
+  readonly checkpointIntervalMs: number;
+  readonly topicPartitions: number;
+  readonly topicRetentionMs: number;
+  readonly sessionTtlMs: number;
+  readonly onError: (what: string, error: unknown) => void;
+  /** Wall clock, for tests. */
+  readonly now?: () => number;
+}
+
+const KINDS: readonly DerivedKind[] = ["sessions", "cars", "telemetry", "laps", "events", "monitor"];
+const TOPIC_OF: Readonly<Record<DerivedMessage["type"], DerivedKind>> = {
+  session: "sessions",
+  cars: "cars",
+  telemetry: "telemetry",
+  lap: "laps",
+  event: "events",
+  monitor: "monitor",
+};
+
+/**
+ * `slipstream processor`: a consumer-group member on `<prefix>.raw`. Each assigned partition resumes from its
+ * checkpoint in the state store; outputs go to the derived topics and the live state store. Every
+ * checkpointIntervalMs, per partition: publish pending outputs, write the checkpoint (state + next offset),
+ * then commit that offset, so a member that takes over after a crash restores the state and re-reads exactly
+ * what the state does not cover. Laps and events keep their ids on re-publication: consumers keep one per id.
+ */
+export class Processor {
+  readonly counters = { consumed: 0, published: 0, rejected: 0, checkpoints: 0, checkpointErrors: 0, storeErrors: 0 };
+  readonly rejections: Record<string, number> = {};
+  private readonly options: ProcessorOptions;
+  private readonly partitions = new Map<string, PartitionProcessor>();
+  private readonly writer: StateWriter;
+  private readonly latency = new LatencyWindow();
+  private pending: DerivedMessage[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private subscription: Subscription | undefined;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly now: () => number;
+
+  constructor(options: ProcessorOptions) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    this.writer = new StateWriter({
+      store: options.store,
+      sessionTtlMs: options.sessionTtlMs,
+      recentEvents: 50,
+      onError: (op, e) => {
+        this.counters.storeErrors++;
+        options.onError(`state store (${op})`, e);
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    const { bus, topicPrefix, topicPartitions, topicRetentionMs } = this.options;
+    const specs = KINDS.map((k) => ({
+      topic: derivedTopic(topicPrefix, k),
+      partitions: topicPartitions,
+      retentionMs: topicRetentionMs,
+    }));
+    await bus.ensureTopics([
+      { topic: rawTopic(topicPrefix), partitions: topicPartitions, retentionMs: topicRetentionMs },
+      ...specs,
+    ]);
+    this.subscription = await bus.subscribe({
+      groupId: this.options.groupId,
+      topics: [rawTopic(topicPrefix)],
+      fromBeginning: true,
+      manualCommit: true,
+      onAssigned: (parts) => this.serial(() => this.assigned(parts)),
+      onRevoked: (parts) => this.serial(() => this.revoked(parts)),
+      onRecords: (records) => this.serial(() => this.consume(records)),
+    });
+    this.every(20, () => this.serial(() => this.poll()));
+    this.every(this.options.checkpointIntervalMs, () => this.serial(() => this.checkpointAll()));
+    this.every(1000, () => this.serial(() => this.housekeeping()));
+  }
+
+  /** Stops consuming, then publishes and checkpoints what it holds, so the next owner starts where this ended. */
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    await this.subscription?.stop();
+    await this.serial(() => this.checkpointAll());
+    await this.writer.flush(this.now());
+  }
+
+  /** Sessions currently held, per partition: for the console view and the monitor. */
+  sessions(): { partition: string; sessionUID: string; pipeline: SessionPipeline }[] {
+    return [...this.partitions].flatMap(([partition, pp]) =>
+      [...pp.sessions].map(([sessionUID, pipeline]) => ({ partition, sessionUID, pipeline })),
+    );
+  }
+
+  private every(ms: number, task: () => Promise<void>): void {
+    const timer = setInterval(() => {
+      task().catch((e) => this.options.onError("processor tick", e));
+    }, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
+  /** Bus callbacks and timers all touch the same state: one at a time, in order. */
+  private serial(task: () => Promise<void> | void): Promise<void> {
+    const run = this.chain.then(task);
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  private key(tp: TopicPartition): string {
+    return `${tp.topic}:${tp.partition}`;
+  }
+
+  private checkpointName(key: string): string {
+    return `${this.options.groupId}:${key}`;
+  }
+
+  private async assigned(parts: readonly TopicPartition[]): Promise<void> {
+    for (const tp of parts) {
+      const key = this.key(tp);
+      if (this.partitions.has(key)) continue;
+      const saved = await this.readCheckpoint(key);
+      const checkpoint = saved ? { offset: saved.offset, sessions: saved.state as string } : undefined;
+      this.partitions.set(key, this.partitionProcessor(checkpoint));
+    }
+  }
+
+  /**
+   * Starting a partition without its checkpoint would rebuild laps from the middle of the stream: while the
+   * store is away, wait for it (records of the partition queue behind this, in order).
+   */
+  private async readCheckpoint(key: string) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.options.store.readCheckpoint(this.checkpointName(key));
+      } catch (error) {
+        this.counters.checkpointErrors++;
+        if (attempt === 0) this.options.onError(`reading checkpoint ${key} (retrying)`, error);
+        await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+
+  private async revoked(parts: readonly TopicPartition[]): Promise<void> {
+    for (const tp of parts) {
+      const key = this.key(tp);
+      await this.checkpoint(key);
+      this.partitions.delete(key);
+    }
+  }
+
+  private partitionProcessor(checkpoint?: { offset: string; sessions: string }): PartitionProcessor {
+    return new PartitionProcessor(
+      {
+        metrics: this.options.metrics,
+        reorderWindowMs: this.options.reorderWindowMs,
+        carsRateHz: this.options.carsRateHz,
+        publish: (m) => this.pending.push(m),
+        onRejected: (reason) => {
+          this.counters.rejected++;
+          this.rejections[reason] = (this.rejections[reason] ?? 0) + 1;
+        },
+      },
+      checkpoint,
+    );
+  }
+
+  private async consume(records: readonly ConsumedRecord[]): Promise<void> {
+    const now = this.now();
+    const byPartition = new Map<string, ConsumedRecord[]>();
+    for (const r of records) {
+      const key = this.key(r);
+      byPartition.set(key, [...(byPartition.get(key) ?? []), r]);
+    }
+    for (const [key, batch] of byPartition) {
+      let pp = this.partitions.get(key);
+      // A bus without assignment callbacks (or a record before them): start this partition from scratch.
+      if (!pp) {
+        pp = this.partitionProcessor();
+        this.partitions.set(key, pp);
+      }
+      pp.push(batch, now);
+      this.counters.consumed += batch.length;
+    }
+    await this.publish();
+  }
+
+  private async poll(): Promise<void> {
+    const now = this.now();
+    for (const pp of this.partitions.values()) pp.poll(now);
+    await this.publish();
+  }
+
+  private async publish(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const messages = this.pending;
+    this.pending = [];
+    const byTopic = new Map<string, BusRecord[]>();
+    const nowUs = this.now() * 1000;
+    for (const m of messages) {
+      const topic = derivedTopic(this.options.topicPrefix, TOPIC_OF[m.type]);
+      const key = m.type === "monitor" ? m.processorId : m.sessionUID;
+      const record: BusRecord = {
+        key,
+        value: Buffer.from(JSON.stringify(m)),
+        headers: { "slipstream-type": m.type, "slipstream-v": String(m.v) },
+        timestampMs: Math.round(nowUs / 1000),
+      };
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), record]);
+      if (m.type !== "monitor") {
+        if (m.receivedAtUs !== undefined) this.latency.add((nowUs - m.receivedAtUs) / 1000);
+        this.writer.observe(m);
+      }
+    }
+    for (const [topic, records] of byTopic) await this.options.bus.write(topic, records);
+    this.counters.published += messages.length;
+  }
+
+  private async checkpointAll(): Promise<void> {
+    for (const key of [...this.partitions.keys()]) await this.checkpoint(key);
+  }
+
+  /** Outputs first, then the checkpoint, then the commit: never an offset committed past unsaved state. */
+  private async checkpoint(key: string): Promise<void> {
+    const pp = this.partitions.get(key);
+    const cp = pp?.checkpoint();
+    if (!cp) return;
+    await this.publish();
+    try {
+      await this.options.store.writeCheckpoint(this.checkpointName(key), { offset: cp.offset, state: cp.sessions });
+      const [topic, partition] = [key.slice(0, key.lastIndexOf(":")), Number(key.slice(key.lastIndexOf(":") + 1))];
+      await this.subscription?.commit([{ topic, partition, offset: cp.offset }]);
+      this.counters.checkpoints++;
+    } catch (error) {
+      this.counters.checkpointErrors++;
+      this.options.onError(`checkpoint ${key}`, error);
+    }
+  }
+
+  private async housekeeping(): Promise<void> {
+    await this.writer.flush(this.now());
+    const monitor: MonitorMessage = {
+      v: 1,
+      type: "monitor",
+      processorId: this.options.processorId,
+      atMs: this.now(),
+      counters: { ...this.counters, ...prefixed("rejected.", this.rejections) },
+      reorder: this.reorderTotals(),
+      latencyMs: this.latency.percentiles(),
+      sessions: this.sessions().map((s) => s.sessionUID),
+    };
+    this.pending.push(monitor);
+    await this.publish();
+  }
+
+  private reorderTotals(): Record<string, number> {
+    const totals: Record<string, number> = {};
+    for (const { pipeline } of this.sessions()) {
+      for (const [k, v] of Object.entries(pipeline.counters)) totals[k] = (totals[k] ?? 0) + v;
+      for (const [k, v] of Object.entries(pipeline.reorderStats ?? {})) {
+        totals[`reorder.${k}`] =
+          k === "maxHeld" ? Math.max(totals[`reorder.${k}`] ?? 0, v) : (totals[`reorder.${k}`] ?? 0) + v;
+      }
+    }
+    return totals;
+  }
+}
+
+function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}${k}`, v]));
+}

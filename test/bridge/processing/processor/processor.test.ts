@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { MemoryBus } from "../../../../bridge/bus/memory-bus.ts";
+import type { BusRecord, ConsumedRecord } from "../../../../bridge/bus/types.ts";
+import { DEFAULT_METRICS } from "../../../../bridge/processing/metrics/index.ts";
+import { Processor } from "../../../../bridge/processing/processor/processor.ts";
+import type { SessionSnapshot } from "../../../../bridge/processing/processor/state-writer.ts";
+import type { LapMessage } from "../../../../bridge/protocol/derived.ts";
+import { RAW_HEADERS } from "../../../../bridge/protocol/raw-topic.ts";
+import { MemoryStateStore } from "../../../../bridge/state/memory-store.ts";
+import { syntheticSession } from "../../../support/synthetic-session.ts";
+import { waitUntil } from "../../../support/wait.ts";
+
+const STREAM = syntheticSession([{ speed: 50 }, { speed: 49 }], { seconds: 210, sessionUID: "4242" });
+const startUs = Date.now() * 1000;
+
+function raw(from: number, to: number): BusRecord[] {
+  return STREAM.slice(from, to).map((d) => ({
+    key: "4242",
+    value: d.bytes,
+    headers: { [RAW_HEADERS.receivedAtUs]: String(startUs + Math.round(d.atMs * 1000)) },
+    timestampMs: Math.round(startUs / 1000 + d.atMs),
+  }));
+}
+
+function processor(bus: MemoryBus, store: MemoryStateStore) {
+  return new Processor({
+    bus,
+    store,
+    topicPrefix: "t",
+    groupId: "processors",
+    processorId: "p1",
+    metrics: DEFAULT_METRICS,
+    reorderWindowMs: 50,
+    carsRateHz: 20,
+    checkpointIntervalMs: 200,
+    topicPartitions: 2,
+    topicRetentionMs: 3_600_000,
+    sessionTtlMs: 60_000,
+    onError: (what, e) => {
+      throw new Error(`${what}: ${e}`);
+    },
+  });
+}
+
+/** Reads a derived topic as a consumer would: laps kept once per id. */
+async function lapsOn(bus: MemoryBus): Promise<string[]> {
+  const byId = new Map<string, LapMessage>();
+  const sub = await bus.subscribe({
+    groupId: `reader-${Math.random()}`,
+    topics: ["t.laps"],
+    fromBeginning: true,
+    onRecords: (records: readonly ConsumedRecord[]) => {
+      for (const r of records) {
+        const lap = JSON.parse(Buffer.from(r.value).toString()) as LapMessage;
+        byId.set(lap.id, lap);
+      }
+    },
+  });
+  await new Promise((r) => setTimeout(r, 100));
+  await sub.stop();
+  return [...byId.values()].map((l) => `${l.carIndex}/${l.lap}:${l.timeMs}`).sort();
+}
+
+test("the processor turns the raw topic into laps on the derived topics and a snapshot in the store", {
+  timeout: 60_000,
+}, async (t) => {
+  const bus = new MemoryBus();
+  const store = new MemoryStateStore();
+  const p = processor(bus, store);
+  await p.start();
+  t.after(() => p.stop());
+  await bus.write("t.raw", raw(0, STREAM.length));
+  await waitUntil(() => p.counters.consumed === STREAM.length, 30_000, "every raw record consumed");
+  await waitUntil(async () => (await lapsOn(bus)).length === 4, 10_000, "four laps published");
+  assert.deepEqual(await lapsOn(bus), ["0/1:100000", "0/2:100000", "1/1:102041", "1/2:102041"]);
+  await waitUntil(
+    async () => ((await store.readSnapshot("4242")) as SessionSnapshot | undefined)?.laps.length === 4,
+    5000,
+    "snapshot",
+  );
+  const snapshot = (await store.readSnapshot("4242")) as SessionSnapshot;
+  assert.equal(snapshot.session?.participants[0]?.name, "Driver 1");
+  assert.equal(snapshot.cars?.cars.length, 2);
+  assert.deepEqual(
+    (await store.liveSessions(Date.now())).map((s) => s.sessionUID),
+    ["4242"],
+  );
+});
+
+test("a second processor takes over from the first's checkpoint: laps equal an uninterrupted run", {
+  timeout: 60_000,
+}, async () => {
+  const bus = new MemoryBus();
+  const store = new MemoryStateStore();
+  const first = processor(bus, store);
+  await first.start();
+  const half = Math.floor(STREAM.length * 0.6);
+  await bus.write("t.raw", raw(0, half));
+  await waitUntil(() => first.counters.consumed === half, 30_000, "first half consumed");
+  await waitUntil(() => first.counters.checkpoints > 0, 5000, "a checkpoint");
+  const second = processor(bus, store);
+  await second.start();
+  await first.stop();
+  await bus.write("t.raw", raw(half, STREAM.length));
+  await waitUntil(() => second.counters.consumed >= STREAM.length - half, 30_000, "second half consumed");
+  await waitUntil(async () => (await lapsOn(bus)).length === 4, 10_000, "four laps");
+  await second.stop();
+  assert.deepEqual(await lapsOn(bus), ["0/1:100000", "0/2:100000", "1/1:102041", "1/2:102041"]);
+});
