@@ -1,3 +1,4 @@
+import type { InputDatagram } from "../capture/input.ts";
 import type { InputReport, OpenedInput } from "../capture/open-input.ts";
 import { type Clock, monotonicClock, waitUntil } from "./clock.ts";
 import { type ImpairCounts, Impairer, type Impairments, NO_IMPAIRMENTS, type PlannedSend } from "./impair.ts";
@@ -60,6 +61,21 @@ interface Scheduled {
   readonly send: PlannedSend;
 }
 
+/** Each datagram with how far into the file the reader was right after it. */
+function withPosition(input: OpenedInput): AsyncIterator<readonly [InputDatagram, number]> {
+  const source = input[Symbol.asyncIterator]();
+  return {
+    next: async () => {
+      const r = await source.next();
+      return r.done ? { done: true, value: undefined } : { done: false, value: [r.value, input.progress()] as const };
+    },
+    return: async () => {
+      await source.return?.();
+      return { done: true, value: undefined };
+    },
+  };
+}
+
 /** A binary min-heap of sends by time, then by plan order. */
 class SendHeap {
   private readonly items: Scheduled[] = [];
@@ -114,7 +130,8 @@ export class Replayer {
   private readonly impairer: Impairer;
   private readonly rewriter: SessionRewriter | undefined;
   private loop = 0;
-  private input: OpenedInput | undefined;
+  /** How far into the file the latest entry taken was (read-ahead does not count). */
+  private fileFraction = 0;
   private recordingUs = 0;
   private sends = 0;
   private seq = 0;
@@ -135,7 +152,7 @@ export class Replayer {
     return {
       loop: this.loop,
       loops: this.options.loops,
-      fileFraction: this.input?.progress() ?? 0,
+      fileFraction: this.fileFraction,
       recordingUs: this.recordingUs,
       sends: this.sends,
       impair: { ...this.impairer.counts },
@@ -153,7 +170,7 @@ export class Replayer {
       this.recordingUs = 0;
       this.rewriter?.newLoop();
       const input = await this.open();
-      this.input = input;
+      this.fileFraction = 0;
       const played = await this.playOnce(input, baseNs);
       baseNs = played.baseNs;
       report = input.report();
@@ -181,7 +198,7 @@ export class Replayer {
     const { speed, startOffsetUs, signal } = this.options;
     const max = speed === "max";
     const heap = new SendHeap();
-    const ahead = new Prefetch(input[Symbol.asyncIterator]());
+    const ahead = new Prefetch(withPosition(input));
     let firstUs: number | undefined;
     let lastUs = 0;
     let count = 0;
@@ -193,8 +210,10 @@ export class Replayer {
     try {
       for (;;) {
         if (signal?.aborted) return { baseNs, count, lastUs };
-        const entry = await ahead.next();
-        if (entry === undefined) break;
+        const next = await ahead.next();
+        if (next === undefined) break;
+        const [entry, fraction] = next;
+        this.fileFraction = fraction;
         if (startNs === undefined && count === 0) baseNs = this.clock.nowNs();
         const timeUs = entry.timeUs ?? firstUs ?? 0;
         firstUs ??= timeUs;
@@ -208,6 +227,7 @@ export class Replayer {
         // Nothing read later is due before this entry's own time: everything up to it can go.
         await this.release(heap, max ? Number.POSITIVE_INFINITY : baseNs + (dueUs * 1000) / speed);
       }
+      this.fileFraction = 1;
       schedule(this.impairer.flush());
       await this.release(heap, Number.POSITIVE_INFINITY);
       return { baseNs, count, lastUs };
