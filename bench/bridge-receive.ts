@@ -13,7 +13,7 @@ const discardingBus: Bus = {
   connect: async () => {},
   ensureTopics: async () => {},
   write: async () => {},
-  subscribe: async () => ({ stop: async () => {} }),
+  subscribe: async () => ({ stop: async () => {}, commit: async () => {} }),
   close: async () => {},
 };
 

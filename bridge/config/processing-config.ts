@@ -1,4 +1,5 @@
 import { MAX_REORDER_WINDOW_MS } from "../processing/reorder/reorder-buffer.ts";
+import { BRIDGE_OPTIONS, BUS_OPTIONS } from "./bridge-config.ts";
 import type { OptionSpecs } from "./options.ts";
 
 /** How the processing pipeline orders and throttles: shared by `processor`, `demo` and `analyze`. */
@@ -39,4 +40,63 @@ export const ANALYZE_OPTIONS = {
     max: 65535,
     help: "pcap and pcapng inputs: the UDP port whose datagrams are read.",
   },
+} as const satisfies OptionSpecs;
+
+/** Where live state goes: Redis with REDIS_URL, else the in-memory store of the embedded demo. */
+export const STATE_OPTIONS = {
+  redisUrl: {
+    type: "optional-string",
+    flag: "redis-url",
+    env: "REDIS_URL",
+    default: undefined,
+    help: "Redis for live state (redis://host:port). Empty: an in-memory store in this process.",
+  },
+  stateKeyPrefix: {
+    type: "string",
+    flag: "state-key-prefix",
+    env: "SLIPSTREAM_STATE_KEY_PREFIX",
+    default: "slipstream",
+    help: "Prefix of every Redis key (see the README's key schema).",
+  },
+  sessionTtlS: {
+    type: "integer",
+    flag: "session-ttl",
+    env: "SLIPSTREAM_SESSION_TTL",
+    default: 60,
+    min: 5,
+    max: 7 * 24 * 3600,
+    help: "Seconds a session stays in the live directory (and its snapshot in the store) after its last datagram.",
+  },
+} as const satisfies OptionSpecs;
+
+export const PROCESSOR_OPTIONS = {
+  ...BUS_OPTIONS,
+  kafkaClientId: { ...BUS_OPTIONS.kafkaClientId, default: "slipstream-processor" },
+  ...PIPELINE_OPTIONS,
+  ...STATE_OPTIONS,
+  groupId: {
+    type: "string",
+    flag: "group-id",
+    env: "SLIPSTREAM_PROCESSOR_GROUP",
+    default: "slipstream-processors",
+    help: "Consumer group of the processors: processors in one group share the raw topic's partitions.",
+  },
+  processorId: {
+    type: "optional-string",
+    flag: "processor-id",
+    env: "SLIPSTREAM_PROCESSOR_ID",
+    default: undefined,
+    help: "Name of this processor on the monitor (default: host name and process id).",
+  },
+  checkpointIntervalMs: {
+    type: "integer",
+    flag: "checkpoint-interval-ms",
+    env: "SLIPSTREAM_CHECKPOINT_INTERVAL_MS",
+    default: 1000,
+    min: 50,
+    max: 600_000,
+    help: "How often each partition's state is checkpointed to the store and its offset committed: what a takeover re-reads.",
+  },
+  topicPartitions: BRIDGE_OPTIONS.topicPartitions,
+  topicRetentionMs: BRIDGE_OPTIONS.topicRetentionMs,
 } as const satisfies OptionSpecs;

@@ -1,0 +1,36 @@
+import { hostname } from "node:os";
+import type { Bus } from "../../bus/types.ts";
+import type { Config } from "../../config/options.ts";
+import type { PROCESSOR_OPTIONS } from "../../config/processing-config.ts";
+import type { Logger } from "../../observability/log.ts";
+import type { LiveStateStore } from "../../state/types.ts";
+import { DEFAULT_METRICS } from "../metrics/index.ts";
+import { Processor } from "./processor.ts";
+
+export type ProcessorConfig = Config<typeof PROCESSOR_OPTIONS>;
+
+/** Builds and starts a processor from its settings; shared by `slipstream processor` and the demo. */
+export async function startProcessor(
+  config: ProcessorConfig,
+  bus: Bus,
+  store: LiveStateStore,
+  log: Logger,
+): Promise<Processor> {
+  const processor = new Processor({
+    bus,
+    store,
+    topicPrefix: config.topicPrefix,
+    groupId: config.groupId,
+    processorId: config.processorId ?? `${hostname()}-${process.pid}`,
+    metrics: DEFAULT_METRICS,
+    reorderWindowMs: config.reorderWindowMs,
+    carsRateHz: config.carsRateHz,
+    checkpointIntervalMs: config.checkpointIntervalMs,
+    topicPartitions: config.topicPartitions,
+    topicRetentionMs: config.topicRetentionMs,
+    sessionTtlMs: config.sessionTtlS * 1000,
+    onError: (what, error) => log.warn({ err: error }, `processor: ${what} failed`),
+  });
+  await processor.start();
+  return processor;
+}
