@@ -14,11 +14,24 @@ const FIXED = 4 + 8 + 2 + 1;
 export function encodedSize(record: BusRecord): number {
   let size = FIXED + record.value.byteLength;
   if (record.key !== null) size += short(Buffer.byteLength(record.key));
-  const names = Object.keys(record.headers);
-  if (names.length > 255) throw new RangeError("more than 255 headers");
+  const names = headerNames(record);
   for (const name of names)
     size += 4 + short(Buffer.byteLength(name)) + short(Buffer.byteLength(record.headers[name] ?? ""));
   return size;
+}
+
+/** An upper bound of encodedSize, cheaper to get: UTF-8 takes at most 3 bytes per UTF-16 unit. */
+export function maxEncodedSize(record: BusRecord): number {
+  let units = record.key?.length ?? 0;
+  const names = headerNames(record);
+  for (const name of names) units += name.length + (record.headers[name]?.length ?? 0);
+  return FIXED + record.value.byteLength + 4 * names.length + 3 * units;
+}
+
+function headerNames(record: BusRecord): string[] {
+  const names = Object.keys(record.headers);
+  if (names.length > 255) throw new RangeError("more than 255 headers");
+  return names;
 }
 
 function short(n: number): number {
@@ -26,30 +39,49 @@ function short(n: number): number {
   return n;
 }
 
-/** Writes `record` at `at`; `size` is encodedSize(record) and the target has room for it. */
-export function encodeRecord(record: BusRecord, size: number, target: Buffer, at: number): void {
-  target.writeUInt32LE(size, at);
+/** Writes `record` at `at` (the target has room for maxEncodedSize or encodedSize); returns its size. */
+export function encodeRecord(record: BusRecord, target: Buffer, at: number): number {
   target.writeDoubleLE(record.timestampMs, at + 4);
   let p = at + 14;
   if (record.key === null) target.writeUInt16LE(NULL_KEY, at + 12);
   else {
-    const n = target.write(record.key, p, "utf8");
+    const n = short(target.write(record.key, p, "utf8"));
     target.writeUInt16LE(n, at + 12);
     p += n;
   }
   const names = Object.keys(record.headers);
   target[p++] = names.length;
   for (const name of names) {
-    p = writeShortString(target, p, name);
+    p = writeName(target, p, name);
     p = writeShortString(target, p, record.headers[name] ?? "");
   }
   target.set(record.value, p);
+  const size = p + record.value.byteLength - at;
+  target.writeUInt32LE(size, at);
+  return size;
 }
 
 function writeShortString(target: Buffer, at: number, text: string): number {
-  const n = target.write(text, at + 2, "utf8");
+  const n = short(target.write(text, at + 2, "utf8"));
   target.writeUInt16LE(n, at);
   return at + 2 + n;
+}
+
+/** Header names repeat on every record: encoded once (a handful, so the cache stays tiny). */
+const encodedNames = new Map<string, Buffer>();
+
+function writeName(target: Buffer, at: number, name: string): number {
+  let bytes = encodedNames.get(name);
+  if (bytes === undefined) {
+    if (encodedNames.size >= 64) encodedNames.clear();
+    const encoded = Buffer.from(name, "utf8");
+    bytes = Buffer.alloc(2 + encoded.length);
+    bytes.writeUInt16LE(short(encoded.length));
+    encoded.copy(bytes, 2);
+    encodedNames.set(name, bytes);
+  }
+  for (let i = 0; i < bytes.length; i++) target[at + i] = bytes[i] as number;
+  return at + bytes.length;
 }
 
 export interface Decoded {

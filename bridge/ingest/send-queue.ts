@@ -1,6 +1,6 @@
 import { RECORD_BATCH_OVERHEAD } from "../bus/record-size.ts";
 import type { BusRecord } from "../bus/types.ts";
-import { decodeRecord, encodedSize, encodeRecord } from "./record-codec.ts";
+import { decodeRecord, encodedSize, encodeRecord, maxEncodedSize } from "./record-codec.ts";
 
 export const DROP_POLICIES = ["drop-newest", "drop-oldest"] as const;
 /**
@@ -97,19 +97,22 @@ export class SendQueue {
 
   /** Adds a record; false when the policy refused it (drop-newest, or a record larger than the limit). */
   push(record: BusRecord, now: number): boolean {
-    let size: number;
+    let chunk: Chunk | undefined;
     try {
-      size = ENTRY_HEADER + encodedSize(record);
+      const tail = this.chunks.at(-1);
+      // Mostly the tail chunk has room even for the upper bound, and the exact size need not be computed.
+      if (tail && tail.bytes.length - tail.end >= ENTRY_HEADER + maxEncodedSize(record)) chunk = tail;
+      else chunk = this.roomFor(ENTRY_HEADER + encodedSize(record));
+      if (!chunk) return false;
+      const at = chunk.end;
+      const size = ENTRY_HEADER + encodeRecord(record, chunk.bytes, at + ENTRY_HEADER);
+      const position = this.journal ? this.journal.append(chunk.bytes.subarray(at + ENTRY_HEADER, at + size)) : -1;
+      this.commit(chunk, at, size, now, position);
+      return true;
     } catch {
+      // A key or header too long for the format (never a datagram's).
       return false;
     }
-    const chunk = this.roomFor(size);
-    if (!chunk) return false;
-    const at = chunk.end;
-    encodeRecord(record, size - ENTRY_HEADER, chunk.bytes, at + ENTRY_HEADER);
-    const position = this.journal ? this.journal.append(chunk.bytes.subarray(at + ENTRY_HEADER, at + size)) : -1;
-    this.commit(chunk, at, size, now, position);
-    return true;
   }
 
   /** Re-queues a record the journal kept from an earlier run (`encoded` as record-codec wrote it). */
