@@ -11,6 +11,7 @@ import { replayCommand } from "./commands/replay-command.ts";
 const COMMANDS: readonly Command[] = [
   demoCommand,
   bridgeCommand,
+  processorCommand,
   decodeCommand,
   analyzeCommand,
   recordCommand,
