@@ -10,6 +10,7 @@ export const WRITE_ERROR_REASONS = [
   "not-authorized",
   "unknown-topic",
   "producer-state",
+  "other",
 ] as const;
 export type WriteErrorReason = (typeof WRITE_ERROR_REASONS)[number];
 
@@ -42,12 +43,30 @@ const BY_TYPE: Readonly<Record<string, Omit<WriteFailure, "type">>> = {
   INVALID_PRODUCER_ID_MAPPING: { reason: "producer-state", retriable: true },
 };
 
+/** Unknown errors and Kafka's other error types are retried: giving up is for errors known to be final. */
 export function classifyWriteError(error: unknown): WriteFailure {
   let e: unknown = error;
+  let other: string | undefined;
   for (let depth = 0; depth < 8 && e && typeof e === "object"; depth++) {
     const type = (e as { type?: unknown }).type;
     if (typeof type === "string" && BY_TYPE[type]) return { ...BY_TYPE[type], type };
+    if (typeof type === "string" && !RETRIABLE_UNAVAILABLE.has(type)) other ??= type;
     e = (e as { cause?: unknown }).cause;
   }
-  return { reason: "unavailable", retriable: true };
+  return other ? { reason: "other", retriable: true, type: other } : { reason: "unavailable", retriable: true };
 }
+
+/** Kafka's ways of saying "not now": a leader moving, replicas catching up, a request timing out. */
+const RETRIABLE_UNAVAILABLE = new Set([
+  "LEADER_NOT_AVAILABLE",
+  "NOT_LEADER_FOR_PARTITION",
+  "NOT_ENOUGH_REPLICAS",
+  "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
+  "REQUEST_TIMED_OUT",
+  "NETWORK_EXCEPTION",
+  "BROKER_NOT_AVAILABLE",
+  "KAFKA_STORAGE_ERROR",
+  "NOT_CONTROLLER",
+  "COORDINATOR_NOT_AVAILABLE",
+  "CORRUPT_MESSAGE",
+]);
