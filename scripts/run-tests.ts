@@ -1,6 +1,7 @@
 // `npm test`: type check, lint, then every *.test.ts under test/ with node's test runner.
 // Integration tests need a real Kafka broker: KAFKA_BROKERS when set, else one started here for the run
-// (jars resolved with Maven on first use) and stopped after. Flags: --unit (no integration tests),
+// (jars resolved with Maven on first use) and stopped after; likewise Redis: REDIS_URL, else a throwaway
+// redis-server on a free port. Flags: --unit (no integration tests),
 // --no-checks (skip type check and lint), and any other words filter test files by path.
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
@@ -9,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type KafkaBroker, startKafkaBroker } from "./kafka/broker.ts";
+import { type LocalRedis, startRedisServer } from "./redis/server.ts";
 
 /**
  * A test that never settles, or a file kept alive by what a failed test left open (a socket, a bridge process),
@@ -71,10 +73,18 @@ async function main(args: readonly string[]): Promise<number> {
     env.KAFKA_BROKERS = broker.brokers.join(",");
     process.stdout.write(`broker ready at ${env.KAFKA_BROKERS}\n`);
   }
+  let redis: LocalRedis | undefined;
+  if (files.some((f) => f.startsWith(join("test", "integration"))) && !env.REDIS_URL) {
+    // Never the machine's own Redis: a throwaway one on a free port, stopped after the run.
+    redis = await startRedisServer();
+    env.REDIS_URL = redis.url;
+    process.stdout.write(`redis-server ready at ${env.REDIS_URL}\n`);
+  }
 
   const testStatus = run("tests", process.execPath, testRunnerArgs(files), env);
 
   await broker?.stop();
+  await redis?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
   if (failed > 0) process.stdout.write(`\n${failed} check(s) failed (type check or lint): see above\n`);
   return testStatus !== 0 || failed > 0 ? 1 : 0;
