@@ -1,11 +1,22 @@
 import type { InputDatagram } from "../capture/input.ts";
-import type { InputReport, OpenedInput } from "../capture/open-input.ts";
+import type { InputReport } from "../capture/open-input.ts";
 import { type Clock, monotonicClock, waitUntil } from "./clock.ts";
 import { type ImpairCounts, Impairer, type Impairments, NO_IMPAIRMENTS, type PlannedSend } from "./impair.ts";
 import { Prefetch } from "./prefetch.ts";
 import { seededRandom } from "./rng.ts";
 import { SessionRewriter } from "./session-uid.ts";
 import type { ReplaySink } from "./sinks.ts";
+
+/**
+ * What a replay plays: any async iterable of game-format datagrams that can say how far it is. Files opened with
+ * openInput() are sources as they are; a synthetic race or an import of real car data can be one too.
+ */
+export interface ReplaySource extends AsyncIterable<InputDatagram> {
+  /** How much has been read, 0 to 1. */
+  progress(): number;
+  /** What reading skipped or found cut, once read to the end (undefined when there is nothing to say). */
+  report(): InputReport | undefined;
+}
 
 export interface ReplayOptions {
   /** 1: real pace; N: N times faster; "max": as fast as the destination takes them (times and jitter ignored). */
@@ -62,7 +73,7 @@ interface Scheduled {
 }
 
 /** Each datagram with how far into the file the reader was right after it. */
-function withPosition(input: OpenedInput): AsyncIterator<readonly [InputDatagram, number]> {
+function withPosition(input: ReplaySource): AsyncIterator<readonly [InputDatagram, number]> {
   const source = input[Symbol.asyncIterator]();
   return {
     next: async () => {
@@ -137,7 +148,8 @@ export class Replayer {
   private seq = 0;
 
   constructor(
-    private readonly open: () => Promise<OpenedInput>,
+    /** Called once per loop for a fresh pass over the recording. */
+    private readonly open: () => Promise<ReplaySource>,
     private readonly sink: ReplaySink,
     private readonly options: ReplayOptions,
   ) {
@@ -192,7 +204,7 @@ export class Replayer {
    * the start used, how many entries were played and the last one's time.
    */
   private async playOnce(
-    input: OpenedInput,
+    input: ReplaySource,
     startNs: number | undefined,
   ): Promise<{ baseNs: number; count: number; lastUs: number }> {
     const { speed, startOffsetUs, signal } = this.options;
