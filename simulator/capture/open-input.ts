@@ -6,7 +6,6 @@
  */
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { SlipstreamError } from "../../bridge/errors.ts";
 import { FileBytes, firstBytes } from "./file-bytes.ts";
 import { hasCaptureMagic } from "./format.ts";
 import { F1_UDP_PORT, type FrameCounts, type InputDatagram } from "./input.ts";
@@ -30,6 +29,8 @@ export interface InputReport {
   readonly truncatedTail: TruncatedTail | undefined;
   /** pcap/pcapng only: frames read and why frames yielded nothing. */
   readonly frames: FrameCounts | undefined;
+  /** .jsonl only: lines that hold no datagram (not JSON, no byte array in "message"), skipped as decode does. */
+  readonly malformedLines?: number;
 }
 
 export interface OpenedInput extends AsyncIterable<InputDatagram> {
@@ -140,12 +141,21 @@ async function openBin(path: string): Promise<OpenedInput> {
   };
 }
 
-/** One JSON Lines row's bytes: "message" as Node's Buffer JSON ({"type":"Buffer","data":[...]}) or a byte array. */
-export function jsonlDatagram(line: string): Buffer {
-  const row = JSON.parse(line) as { message?: { data?: number[] } | number[] };
-  const data = Array.isArray(row.message) ? row.message : row.message?.data;
-  if (!Array.isArray(data)) throw new Error("a line has no message bytes");
-  return Buffer.from(data);
+/**
+ * One JSON Lines row's bytes: "message" as Node's Buffer JSON ({"type":"Buffer","data":[...]}) or a byte array
+ * of integers 0 to 255; undefined for a line that holds none (Buffer.from would wrap 300 to 44).
+ */
+export function jsonlDatagram(line: string): Buffer | undefined {
+  let row: { message?: unknown };
+  try {
+    row = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const message = row?.message;
+  const data = Array.isArray(message) ? message : (message as { data?: unknown } | undefined)?.data;
+  if (!Array.isArray(data) || !data.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) return undefined;
+  return Buffer.from(data as number[]);
 }
 
 async function openJsonl(path: string): Promise<OpenedInput> {
@@ -154,20 +164,15 @@ async function openJsonl(path: string): Promise<OpenedInput> {
   const size = probe.size;
   await probe.close();
   const stream = createReadStream(path);
-  let lineNumber = 0;
+  let malformedLines = 0;
   async function* lines(): AsyncGenerator<InputDatagram> {
     const rl = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
     try {
       for await (const line of rl) {
-        lineNumber++;
         if (line.trim() === "") continue;
-        let bytes: Buffer;
-        try {
-          bytes = jsonlDatagram(line);
-        } catch (error) {
-          throw new SlipstreamError("unreadable-file", `${path}: line ${lineNumber}: ${(error as Error).message}`);
-        }
-        yield { bytes };
+        const bytes = jsonlDatagram(line);
+        if (bytes) yield { bytes };
+        else malformedLines++;
       }
     } finally {
       rl.close();
@@ -180,7 +185,7 @@ async function openJsonl(path: string): Promise<OpenedInput> {
     startUnixUs: undefined,
     timed: false,
     progress: () => (size === 0 ? 1 : stream.bytesRead / size),
-    report: () => ({ truncatedTail: undefined, frames: undefined }),
+    report: () => ({ truncatedTail: undefined, frames: undefined, malformedLines }),
     close: async () => void stream.destroy(),
     [Symbol.asyncIterator]: lines,
   };

@@ -135,6 +135,9 @@ export const replayCommand: Command = {
         `slipstream replay: ${file} ends inside an entry at byte ${report.truncatedTail.offset}: that entry is lost`,
       );
     }
+    if (report?.malformedLines) {
+      ctx.err(`slipstream replay: ${file}: ${report.malformedLines} lines without datagram bytes skipped`);
+    }
     if (report?.frames && report.frames.datagrams === 0) {
       ctx.err(`slipstream replay: ${file} has no UDP datagrams to or from port ${config.pcapPort} (see --pcap-port)`);
     }
