@@ -52,6 +52,8 @@ export interface SubscribeOptions {
   readonly manualCommit?: boolean;
   /** Partitions this member now reads (start, rebalance, a member gone); called before their records. */
   readonly onAssigned?: (partitions: readonly TopicPartition[]) => Promise<void> | void;
+  /** Kafka: how long the group waits for a silent member before giving its partitions to others. */
+  readonly sessionTimeoutMs?: number;
   /** Partitions this member no longer reads (rebalance). */
   readonly onRevoked?: (partitions: readonly TopicPartition[]) => Promise<void> | void;
 }

@@ -97,6 +97,15 @@ export const PROCESSOR_OPTIONS = {
     max: 600_000,
     help: "How often each partition's state is checkpointed to the store and its offset committed: what a takeover re-reads.",
   },
+  kafkaSessionTimeoutMs: {
+    type: "integer",
+    flag: "kafka-session-timeout-ms",
+    env: "SLIPSTREAM_KAFKA_SESSION_TIMEOUT_MS",
+    default: 10_000,
+    min: 6000,
+    max: 300_000,
+    help: "How long Kafka waits for a silent processor before its partitions go to the others (the broker's group.min.session.timeout.ms is 6 s by default).",
+  },
   topicPartitions: BRIDGE_OPTIONS.topicPartitions,
   topicRetentionMs: BRIDGE_OPTIONS.topicRetentionMs,
 } as const satisfies OptionSpecs;

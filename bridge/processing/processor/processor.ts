@@ -21,6 +21,7 @@ export interface ProcessorOptions {
   readonly topicPartitions: number;
   readonly topicRetentionMs: number;
   readonly sessionTtlMs: number;
+  readonly kafkaSessionTimeoutMs?: number;
   readonly onError: (what: string, error: unknown) => void;
   /** Wall clock, for tests. */
   readonly now?: () => number;
@@ -86,6 +87,7 @@ export class Processor {
       topics: [rawTopic(topicPrefix)],
       fromBeginning: true,
       manualCommit: true,
+      sessionTimeoutMs: this.options.kafkaSessionTimeoutMs,
       onAssigned: (parts) => this.serial(() => this.assigned(parts)),
       onRevoked: (parts) => this.serial(() => this.revoked(parts)),
       onRecords: (records) => this.serial(() => this.consume(records)),

@@ -29,6 +29,7 @@ export async function startProcessor(
     topicPartitions: config.topicPartitions,
     topicRetentionMs: config.topicRetentionMs,
     sessionTtlMs: config.sessionTtlS * 1000,
+    kafkaSessionTimeoutMs: config.kafkaSessionTimeoutMs,
     onError: (what, error) => log.warn({ err: error }, `processor: ${what} failed`),
   });
   await processor.start();
