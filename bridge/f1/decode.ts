@@ -27,6 +27,8 @@ interface FormatPlan {
   readonly frameOffset: number;
   readonly sessionUIDOffset: number;
   readonly sessionTimeOffset: number;
+  /** overallFrameIdentifier (2023+ headers), else undefined. */
+  readonly overallFrameOffset: number | undefined;
   readonly packets: ReadonlyMap<number, PacketPlan>;
   /** Keyed by the code's bytes as a u32: the bridge checks codes at one integer read per event datagram. */
   readonly events: ReadonlyMap<number, EventPlan>;
@@ -58,6 +60,10 @@ function plan(definition: FormatDefinition): FormatPlan {
     frameOffset: offsetOf(definition.header, "frameIdentifier"),
     sessionUIDOffset: offsetOf(definition.header, "sessionUID"),
     sessionTimeOffset: offsetOf(definition.header, "sessionTime"),
+    overallFrameOffset:
+      "overallFrameIdentifier" in definition.header.fields
+        ? offsetOf(definition.header, "overallFrameIdentifier")
+        : undefined,
     packets,
     events,
   };
@@ -75,6 +81,8 @@ export interface DatagramInfo {
   readonly sessionUID: string;
   readonly sessionTime: number;
   readonly frameIdentifier: number;
+  /** 2023+ headers: the frame count that never goes back on a flashback. */
+  readonly overallFrameIdentifier: number | undefined;
 }
 
 export type ValidateResult = { ok: true; info: DatagramInfo } | { ok: false; rejection: Rejection };
@@ -138,6 +146,8 @@ export function validateDatagram(bytes: Uint8Array): ValidateResult {
       sessionUID: readU64(view, plan.sessionUIDOffset),
       sessionTime: view.getFloat32(plan.sessionTimeOffset, true),
       frameIdentifier: view.getUint32(plan.frameOffset, true),
+      overallFrameIdentifier:
+        plan.overallFrameOffset === undefined ? undefined : view.getUint32(plan.overallFrameOffset, true),
     },
   };
 }
