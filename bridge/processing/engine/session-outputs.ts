@@ -7,7 +7,7 @@ import {
 } from "../../protocol/derived.ts";
 import type { ModelPacket } from "../model/types.ts";
 import type { Emit, TelemetryFields } from "./metric.ts";
-import type { SessionView } from "./session-view.ts";
+import { copyCar, type SessionView } from "./session-view.ts";
 
 /**
  * Turns what metrics emit into stamped protocol messages: laps and events at once with deterministic ids, car
@@ -97,7 +97,7 @@ export class SessionOutputs {
     const cars: CarState[] = [];
     for (const i of this.view.activeCarIndices()) {
       const car = this.view.cars.get(i);
-      if (car) cars.push({ ...car });
+      if (car) cars.push(copyCar(car));
     }
     this.publish({ ...this.stamp(), type: "cars", cars });
   }

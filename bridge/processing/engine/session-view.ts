@@ -15,6 +15,59 @@ import { registerStateClass } from "./state-codec.ts";
 type MutableCarState = { -readonly [K in keyof CarState]: CarState[K] };
 
 /**
+ * A car's live state with every field present from the start, in one order: V8 then gives all cars one
+ * shape, and merging and copying them (every packet, every car) stays on the fast path.
+ */
+function blankCar(carIndex: number): MutableCarState {
+  return {
+    carIndex,
+    position: undefined,
+    positionsGained: undefined,
+    lap: undefined,
+    lapDistanceM: undefined,
+    sector: undefined,
+    x: undefined,
+    y: undefined,
+    z: undefined,
+    yaw: undefined,
+    speedKmh: undefined,
+    gear: undefined,
+    throttle: undefined,
+    brake: undefined,
+    drs: undefined,
+    pit: undefined,
+    pitStops: undefined,
+    currentLapMs: undefined,
+    lastLapMs: undefined,
+    bestLapMs: undefined,
+    lapInvalid: undefined,
+    gapToLeaderMs: undefined,
+    intervalMs: undefined,
+    deltaToBestMs: undefined,
+    deltaToSessionBestMs: undefined,
+    tyre: undefined,
+    ersStorePercent: undefined,
+    fuelLapsLeft: undefined,
+    predictedLapMs: undefined,
+    consistencyMs: undefined,
+    tyreWearPercent: undefined,
+    tyreWearPerLapPercent: undefined,
+    tyreLapsToThreshold: undefined,
+    tyreWearErrorPercent: undefined,
+    gLat: undefined,
+    gLong: undefined,
+    activeAero: undefined,
+    overtakeActive: undefined,
+    status: undefined,
+  };
+}
+
+/** A copy for publishing (the live state keeps changing after). */
+export function copyCar(car: CarState): CarState {
+  return Object.assign(blankCar(car.carIndex), car);
+}
+
+/**
  * What a metric may read about its session: the latest packet of each kind, and the live car states the
  * metrics have built so far. The engine updates it before the metrics run on a packet.
  */
@@ -106,7 +159,7 @@ export class SessionView {
   mergeCar(carIndex: number, fields: Partial<CarState>): void {
     const current = this.cars.get(carIndex);
     if (current) Object.assign(current, fields);
-    else this.cars.set(carIndex, { ...fields, carIndex });
+    else this.cars.set(carIndex, Object.assign(blankCar(carIndex), fields));
   }
 
   toJSON() {
