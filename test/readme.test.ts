@@ -24,3 +24,9 @@ test("the quick start has exactly two commands, npm start and npm test, and both
   assert.equal(pkg.scripts.pretest, "node scripts/ensure-installed.mjs");
   assert.equal(pkg.scripts.start, "slipstream demo");
 });
+
+test("the README's worked metric is the real file (its doc comment aside), so the walkthrough cannot drift", () => {
+  const example = /`metrics\/car\/fuel\.ts` is one, whole:\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+  const source = readFileSync(new URL("../bridge/processing/metrics/car/fuel.ts", import.meta.url), "utf8");
+  assert.equal(example.trim(), source.replace(/\/\*\*[\s\S]*?\*\/\n/g, "").trim());
+});

@@ -49,6 +49,7 @@ export const STATE_OPTIONS = {
     flag: "redis-url",
     env: "REDIS_URL",
     default: undefined,
+    check: (v) => (/^rediss?:\/\/\S+$/.test(v) ? undefined : "is not a redis:// or rediss:// URL"),
     help: "Redis for live state (redis://host:port). Empty: an in-memory store in this process.",
   },
   stateKeyPrefix: {

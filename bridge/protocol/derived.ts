@@ -109,7 +109,9 @@ export interface CarState {
   readonly deltaToSessionBestMs?: number;
   readonly tyre?: { readonly compound?: string; readonly visual?: string; readonly ageLaps?: number };
   readonly ersStorePercent?: number;
+  /** The game's laps of fuel left (2019+), else derived from the fuel each lap used. */
   readonly fuelLapsLeft?: number;
+  readonly fuelPerLapKg?: number;
   readonly predictedLapMs?: number;
   /** Standard deviation of the car's clean laps (three or more). */
   readonly consistencyMs?: number;

@@ -19,7 +19,8 @@ type MutableCarState = { -readonly [K in keyof CarState]: CarState[K] };
  * shape, and merging and copying them (every packet, every car) stays on the fast path.
  */
 function blankCar(carIndex: number): MutableCarState {
-  return {
+  // Typed so that a field added to CarState and missing here is a compile error.
+  const car: { [K in keyof Required<CarState>]: CarState[K] | undefined } = {
     carIndex,
     position: undefined,
     positionsGained: undefined,
@@ -56,10 +57,12 @@ function blankCar(carIndex: number): MutableCarState {
     tyreWearErrorPercent: undefined,
     gLat: undefined,
     gLong: undefined,
+    fuelPerLapKg: undefined,
     activeAero: undefined,
     overtakeActive: undefined,
     status: undefined,
   };
+  return car as MutableCarState;
 }
 
 /** A copy for publishing (the live state keeps changing after). */

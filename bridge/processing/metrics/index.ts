@@ -1,5 +1,6 @@
 import type { AnyMetric } from "../engine/metric.ts";
 import { carState } from "./car/car-state.ts";
+import { fuel } from "./car/fuel.ts";
 import { tyreWear } from "./car/tyre-wear.ts";
 import { eventsFeed } from "./session/events-feed.ts";
 import { gaps } from "./timing/gaps.ts";
@@ -17,6 +18,7 @@ export const DEFAULT_METRICS: readonly AnyMetric[] = [
   positions,
   pitStops,
   carState,
+  fuel,
   tyreWear,
   eventsFeed,
 ];

@@ -47,12 +47,13 @@ export const carState = defineMetric<Record<string, never>>({
       for (const i of view.activeCarIndices()) {
         const s = p.cars[i];
         if (!s) continue;
+        // F1 2018 sends no laps of fuel left: the fuel metric derives them, so leave its figure alone here.
         const fuelLapsLeft = s.fuelRemainingLaps;
         emit.car(i, {
           tyre: { compound: s.actualTyreCompound, visual: s.visualTyreCompound, ageLaps: s.tyresAgeLaps },
           ersStorePercent: Math.round((s.ersStoreEnergyJ / ERS_STORE_MAX_J) * 1000) / 10,
-          fuelLapsLeft,
         });
+        if (fuelLapsLeft !== undefined) emit.car(i, { fuelLapsLeft });
         if (i === view.playerCarIndex || i === view.secondaryPlayerCarIndex) {
           emit.telemetry(i, {
             ersStoreJ: s.ersStoreEnergyJ,
@@ -60,7 +61,7 @@ export const carState = defineMetric<Record<string, never>>({
             ersDeployedThisLapJ: s.ersDeployedThisLapJ,
             ersHarvestedThisLapJ: s.ersHarvestedThisLapMgukJ + s.ersHarvestedThisLapMguhJ,
             fuelKg: s.fuelInTankKg,
-            fuelLapsLeft,
+            ...(fuelLapsLeft === undefined ? {} : { fuelLapsLeft }),
           });
         }
       }
