@@ -122,9 +122,14 @@ export interface CarState {
   readonly tyreWearErrorPercent?: number;
   readonly gLat?: number;
   readonly gLong?: number;
-  /** 2026: active aero mode and overtake mode. */
+  /** 2026: active aero mode and whether it may switch; overtake mode available and in use. */
   readonly activeAero?: "corner" | "straight";
+  readonly activeAeroAvailable?: boolean;
+  readonly overtakeAvailable?: boolean;
   readonly overtakeActive?: boolean;
+  /** This lap's sector times so far (absent until the sector is done). */
+  readonly sector1Ms?: number;
+  readonly sector2Ms?: number;
   readonly status?: string;
 }
 
@@ -161,7 +166,13 @@ export interface TelemetryMessage extends Stamped {
   readonly deltaToBestMs?: number;
   readonly predictedLapMs?: number;
   readonly activeAero?: "corner" | "straight";
+  readonly activeAeroAvailable?: boolean;
+  readonly overtakeAvailable?: boolean;
   readonly overtakeActive?: boolean;
+  readonly sector1Ms?: number;
+  readonly sector2Ms?: number;
+  /** Damage in percent: wings, floor, diffuser, sidepods, gearbox, engine. */
+  readonly damagePercent?: Readonly<Record<string, number>>;
 }
 
 export interface LapMessage extends Stamped {
@@ -185,6 +196,12 @@ export interface LapMessage extends Stamped {
   readonly predictionErrorMs?: number;
   /** The car's running mean absolute prediction error over its recent laps. */
   readonly predictionMeanAbsErrorMs?: number;
+  /** 2026: share of the lap's samples in straight-line aero and with overtake mode on, and overtake activations. */
+  readonly activeAero?: {
+    readonly straightPercent: number;
+    readonly overtakeActivePercent: number;
+    readonly overtakeUses: number;
+  };
   /** Corners found from the data, numbered by the session's first clean lap: apex, minimum speed, braking point. */
   readonly corners?: readonly {
     readonly corner: number;

@@ -15,11 +15,17 @@ export interface SyntheticOptions {
   readonly trackM?: number;
   readonly seconds: number;
   readonly names?: readonly string[];
+  /**
+   * 2026 sends UDP Format 2026 with Car Telemetry 2: straight-line aero over the first half of each lap, and
+   * overtake mode over the first quarter of lap 2.
+   */
+  readonly packetFormat?: 2025 | 2026;
 }
 
 export function syntheticSession(cars: readonly DrivenCar[], options: SyntheticOptions): SyntheticDatagram[] {
   const uid = options.sessionUID ?? "777";
   const trackM = options.trackM ?? 5000;
+  const format = options.packetFormat ?? 2025;
   const out: SyntheticDatagram[] = [];
   const header = (p: { header: Record<string, unknown> }, frame: number, atMs: number) => {
     Object.assign(p.header, {
@@ -34,10 +40,10 @@ export function syntheticSession(cars: readonly DrivenCar[], options: SyntheticO
   for (const lap of driveLaps(cars, trackM, options.seconds)) {
     const { frame, sessionTimeMs: at } = lap.meta;
     if (frame % 60 === 0) {
-      const session = emptyPacket(2025, "session");
+      const session = emptyPacket(format, "session");
       header(session, frame, at);
       Object.assign(session.data, { trackId: 10, trackLength: trackM, sessionType: 15, totalLaps: 50, weather: 0 });
-      const participants = emptyPacket(2025, "participants");
+      const participants = emptyPacket(format, "participants");
       header(participants, frame, at);
       participants.data.numActiveCars = cars.length;
       participants.data.participants.forEach((p, i) => {
@@ -49,7 +55,7 @@ export function syntheticSession(cars: readonly DrivenCar[], options: SyntheticO
         { bytes: Buffer.from(encode(participants)), atMs: at },
       );
     }
-    const lapData = emptyPacket(2025, "lapData");
+    const lapData = emptyPacket(format, "lapData");
     header(lapData, frame, at);
     lap.cars.forEach((c, i) => {
       Object.assign(lapData.data.lapData[i] as object, {
@@ -70,7 +76,7 @@ export function syntheticSession(cars: readonly DrivenCar[], options: SyntheticO
         resultStatus: 2,
       });
     });
-    const telemetry = emptyPacket(2025, "carTelemetry");
+    const telemetry = emptyPacket(format, "carTelemetry");
     header(telemetry, frame, at);
     cars.forEach((car, i) => {
       const speed = typeof car.speed === "function" ? car.speed(lap.cars[i]?.lapNumber ?? 1) : car.speed;
@@ -81,6 +87,20 @@ export function syntheticSession(cars: readonly DrivenCar[], options: SyntheticO
       });
     });
     out.push({ bytes: Buffer.from(encode(lapData)), atMs: at }, { bytes: Buffer.from(encode(telemetry)), atMs: at });
+    if (format === 2026) {
+      const t2 = emptyPacket(2026, "carTelemetry2");
+      header(t2, frame, at);
+      lap.cars.forEach((c, i) => {
+        Object.assign(t2.data.carTelemetry2Data[i] as object, {
+          activeAeroMode: c.lapDistanceM < trackM / 2 ? 1 : 0,
+          activeAeroAvailable: 1,
+          overtakeAvailable: 1,
+          overtakeActive: c.lapNumber === 2 && c.lapDistanceM < trackM / 4 ? 1 : 0,
+          regulations2026: 1,
+        });
+      });
+      out.push({ bytes: Buffer.from(encode(t2)), atMs: at });
+    }
   }
   return out;
 }

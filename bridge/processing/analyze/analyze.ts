@@ -16,6 +16,8 @@ export interface AnalyzedLap {
   timeMs: number;
   sectorsMs: [number | null, number | null, number | null];
   valid: boolean;
+  /** 2026 cars only. */
+  activeAero?: LapMessage["activeAero"];
 }
 
 export interface AnalyzedCar {
@@ -119,7 +121,13 @@ function summarise(uid: string, c: Collected): AnalyzedSession {
         name: participant?.name ?? view.driverName(carIndex),
         team: participant?.team,
         position: state?.position,
-        laps: laps.map((l) => ({ lap: l.lap, timeMs: l.timeMs, sectorsMs: [...l.sectorsMs], valid: l.valid })),
+        laps: laps.map((l) => ({
+          lap: l.lap,
+          timeMs: l.timeMs,
+          sectorsMs: [...l.sectorsMs],
+          valid: l.valid,
+          ...(l.activeAero ? { activeAero: l.activeAero } : {}),
+        })),
         bestLapMs: state?.bestLapMs,
         topSpeedKmh: speeds.length > 0 ? Math.max(...speeds) : undefined,
         pitStops: state?.pitStops,

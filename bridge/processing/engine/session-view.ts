@@ -59,7 +59,11 @@ function blankCar(carIndex: number): MutableCarState {
     gLong: undefined,
     fuelPerLapKg: undefined,
     activeAero: undefined,
+    activeAeroAvailable: undefined,
+    overtakeAvailable: undefined,
     overtakeActive: undefined,
+    sector1Ms: undefined,
+    sector2Ms: undefined,
     status: undefined,
   };
   return car as MutableCarState;

@@ -69,14 +69,30 @@ export const carState = defineMetric<Record<string, never>>({
     damage(_s, p, { view, emit }) {
       for (const i of [view.playerCarIndex, view.secondaryPlayerCarIndex]) {
         const d = i === undefined ? undefined : p.cars[i];
-        if (i !== undefined && d) emit.telemetry(i, { tyreWearPercent: d.tyresWearPct });
+        if (i === undefined || !d) continue;
+        const damagePercent: Record<string, number> = {
+          frontLeftWing: d.frontLeftWingDamagePct,
+          frontRightWing: d.frontRightWingDamagePct,
+          rearWing: d.rearWingDamagePct,
+          gearbox: d.gearBoxDamagePct,
+          engine: d.engineDamagePct,
+        };
+        if (d.floorDamagePct !== undefined) damagePercent.floor = d.floorDamagePct;
+        if (d.diffuserDamagePct !== undefined) damagePercent.diffuser = d.diffuserDamagePct;
+        if (d.sidepodDamagePct !== undefined) damagePercent.sidepod = d.sidepodDamagePct;
+        emit.telemetry(i, { tyreWearPercent: d.tyresWearPct, damagePercent });
       }
     },
     telemetry2(_s, p, { view, emit }) {
       for (const i of view.activeCarIndices()) {
         const t = p.cars[i];
         if (!t) continue;
-        const fields = { activeAero: t.activeAeroMode, overtakeActive: t.overtakeActive };
+        const fields = {
+          activeAero: t.activeAeroMode,
+          activeAeroAvailable: t.activeAeroAvailable,
+          overtakeAvailable: t.overtakeAvailable,
+          overtakeActive: t.overtakeActive,
+        };
         emit.car(i, fields);
         if (i === view.playerCarIndex) emit.telemetry(i, fields);
       }

@@ -15,6 +15,8 @@ export interface CompletedLap {
   readonly pitted: boolean;
   /** Corners found in this lap's speed trace (only for laps watched from the line). */
   readonly corners?: CornerPass[];
+  /** 2026 cars: from the lap's Car Telemetry 2 samples. */
+  readonly activeAero?: { straightPercent: number; overtakeActivePercent: number; overtakeUses: number };
 }
 
 /** Driving samples of the lap in progress, one per DRIVE_STEP_M of lap distance. */
@@ -45,6 +47,7 @@ export class CarLaps {
   private whole = false;
   private distance = Number.NEGATIVE_INFINITY;
   private drive = { d: [] as number[], v: [] as number[], b: [] as number[] };
+  private aeroStats = { samples: 0, straight: 0, overtake: 0, uses: 0, wasOn: false };
 
   update(c: LapDataCar): LapChange {
     if (this.lap === undefined) {
@@ -68,6 +71,16 @@ export class CarLaps {
     }
     this.sample(c);
     return change;
+  }
+
+  /** Called with every Car Telemetry 2 sample (2026): active aero mode and overtake mode. */
+  aero(straight: boolean, overtakeOn: boolean): void {
+    const a = this.aeroStats;
+    a.samples++;
+    if (straight) a.straight++;
+    if (overtakeOn) a.overtake++;
+    if (overtakeOn && !a.wasOn) a.uses++;
+    a.wasOn = overtakeOn;
   }
 
   /** Called with every telemetry sample of this car, at the lap distance of its latest lap data. */
@@ -107,9 +120,17 @@ export class CarLaps {
       topSpeedKmh: followed && this.topSpeed > 0 ? this.topSpeed : undefined,
       pitted: followed && this.pitted,
       corners: followed && this.whole ? findCorners(this.drive.d, this.drive.v, this.drive.b) : undefined,
+      activeAero: followed ? this.aeroOfLap() : undefined,
     };
     this.laps = [...this.laps.filter((l) => l.lap !== number), lap];
     return { kind: "completed", lap, trace: this.trace };
+  }
+
+  private aeroOfLap(): CompletedLap["activeAero"] {
+    const a = this.aeroStats;
+    if (a.samples === 0) return undefined;
+    const pct = (n: number) => Math.round((n / a.samples) * 1000) / 10;
+    return { straightPercent: pct(a.straight), overtakeActivePercent: pct(a.overtake), overtakeUses: a.uses };
   }
 
   private start(lap: number, fromTheLine: boolean): void {
@@ -122,6 +143,8 @@ export class CarLaps {
     this.whole = fromTheLine;
     this.trace = new LapTrace();
     this.drive = { d: [], v: [], b: [] };
+    // An overtake held through the line is not a new use on the next lap.
+    this.aeroStats = { samples: 0, straight: 0, overtake: 0, uses: 0, wasOn: this.aeroStats?.wasOn ?? false };
   }
 
   private sample(c: LapDataCar): void {
@@ -148,6 +171,7 @@ export class CarLaps {
       whole: this.whole,
       distance: this.distance,
       drive: this.drive,
+      aeroStats: this.aeroStats,
     };
   }
 

@@ -55,6 +55,12 @@ export const lapTiming = defineMetric<TimingState>({
         if (t) car.telemetry(t.speedKmh, t.brake);
       }
     },
+    telemetry2(state, packet) {
+      for (const [i, car] of state.cars) {
+        const t = packet.cars[i];
+        if (t) car.aero(t.activeAeroMode === "straight", t.overtakeActive);
+      }
+    },
   },
 });
 
@@ -86,6 +92,8 @@ function updateCar(state: TimingState, ctx: MetricContext, i: number, c: LapData
     lastLapMs: c.lastLapMs,
     bestLapMs: best,
     lapInvalid: c.lapInvalid,
+    sector1Ms: c.sector1Ms,
+    sector2Ms: c.sector2Ms,
     pit: c.pitStatus,
     pitStops: c.numPitStops,
     status: c.resultStatus,
@@ -148,6 +156,7 @@ function completed(
     predictedMs: score.predictedAtHalfMs,
     predictionErrorMs: score.errorAtHalfMs,
     predictionMeanAbsErrorMs: score.meanAbsErrorMs,
+    activeAero: lap.activeAero,
     corners:
       lap.corners && state.cornerApexesM
         ? matchCorners(state.cornerApexesM, lap.corners).map((c) => ({
