@@ -38,9 +38,9 @@ export function configReference(): string {
     "",
     table(without(PROCESSOR_OPTIONS, [...Object.keys(BUS_OPTIONS), "topicPartitions", "topicRetentionMs"])),
     "",
-    "`slipstream analyze` (besides the pipeline settings above):",
+    "`slipstream analyze` (besides the pipeline settings above; `--kafka-brokers` as above):",
     "",
-    table(without(ANALYZE_OPTIONS, Object.keys(PIPELINE_OPTIONS))),
+    table(without(ANALYZE_OPTIONS, [...Object.keys(PIPELINE_OPTIONS), "kafkaBrokers"])),
     "<!-- config-reference:end -->",
   ].join("\n");
 }

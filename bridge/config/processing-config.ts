@@ -1,3 +1,4 @@
+import { RECORD_OPTIONS } from "../../simulator/record/record-options.ts";
 import { MAX_REORDER_WINDOW_MS } from "../processing/reorder/reorder-buffer.ts";
 import { BRIDGE_OPTIONS, BUS_OPTIONS } from "./bridge-config.ts";
 import type { OptionSpecs } from "./options.ts";
@@ -32,6 +33,17 @@ export const ANALYZE_OPTIONS = {
     default: false,
     help: "Print one JSON document instead of tables.",
   },
+  kafkaTopic: {
+    type: "optional-string",
+    flag: "kafka-topic",
+    default: undefined,
+    help: "Analyze a range of this Kafka topic (e.g. slipstream.raw) as well as any FILE; needs --kafka-brokers; the range as `slipstream record --from-topic` takes it (--from-offset, --to-offset, --from-time, --to-time).",
+  },
+  kafkaBrokers: BUS_OPTIONS.kafkaBrokers,
+  fromOffset: RECORD_OPTIONS.fromOffset,
+  toOffset: RECORD_OPTIONS.toOffset,
+  fromTime: RECORD_OPTIONS.fromTime,
+  toTime: RECORD_OPTIONS.toTime,
   port: {
     type: "integer",
     flag: "port",
