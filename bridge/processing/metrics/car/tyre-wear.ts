@@ -23,7 +23,10 @@ export const tyreWear = defineMetric<WearState>({
         const wear = view.damage?.cars[i]?.tyresWearPct;
         if (before === undefined || lap <= before || !wear) continue;
         let model = state.models.get(i);
-        if (!model) state.models.set(i, (model = new TyreWearModel()));
+        if (!model) {
+          model = new TyreWearModel();
+          state.models.set(i, model);
+        }
         const f = model.addLap(before, wear);
         emit.car(i, {
           tyreWearPercent: round1(f.wearPercent),

@@ -26,7 +26,10 @@ export const gaps = defineMetric<GapState>({
         .sort((a, b) => a.c.position - b.c.position);
       for (const { i, c } of byPosition) {
         let log = state.logs.get(i);
-        if (!log) state.logs.set(i, (log = new DistanceLog()));
+        if (!log) {
+          log = new DistanceLog();
+          state.logs.set(i, log);
+        }
         log.add(c.totalDistanceM, now);
         const best = view.cars.get(i)?.bestLapMs;
         if (best !== undefined) state.bestLaps.set(i, best);

@@ -25,7 +25,7 @@ export const pitStops = defineMetric<Map<number, CarPit>>({
         let car = state.get(i);
         const inLane = c.pitStatus !== "none";
         if (!car) {
-          state.set(i, (car = { inLane, enteredAtMs: now, stops: 0 }));
+          state.set(i, { inLane, enteredAtMs: now, stops: 0 });
           continue;
         }
         if (inLane && !car.inLane) {
