@@ -5,9 +5,8 @@ import { test } from "node:test";
 import type { BusRecord } from "../../bridge/bus/types.ts";
 import { analyzeCommand } from "../../bridge/cli/commands/analyze-command.ts";
 import type { Analysis } from "../../bridge/processing/analyze/analyze.ts";
-import { RAW_HEADERS } from "../../bridge/protocol/raw-topic.ts";
 import { kafkaBus, requireKafkaBrokers } from "../support/kafka.ts";
-import { syntheticSession } from "../support/synthetic-session.ts";
+import { asRawRecords, syntheticSession } from "../support/synthetic-session.ts";
 
 async function run(args: string[]): Promise<{ code: number; analysis: Analysis }> {
   const out: string[] = [];
@@ -32,12 +31,7 @@ test("analyze reads a range of the raw topic: laps as the game timed them; an of
   await bus.ensureTopics([{ topic, partitions: 1, retentionMs: 3_600_000 }]);
   const startUs = Date.now() * 1000;
   const stream = syntheticSession([{ speed: 50 }, { speed: 49 }], { seconds: 90, trackM: 2000, sessionUID: "5150" });
-  const records: BusRecord[] = stream.map((d) => ({
-    key: "5150",
-    value: d.bytes,
-    headers: { [RAW_HEADERS.receivedAtUs]: String(startUs + Math.round(d.atMs * 1000)) },
-    timestampMs: Math.round(startUs / 1000 + d.atMs),
-  }));
+  const records: BusRecord[] = asRawRecords("5150", stream, startUs);
   for (let i = 0; i < records.length; i += 400) await bus.write(topic, records.slice(i, i + 400));
 
   const whole = await run(["--kafka-topic", topic, "--kafka-brokers", brokers.join(",")]);

@@ -8,11 +8,10 @@ import type { BusRecord, ConsumedRecord } from "../../bridge/bus/types.ts";
 import { SessionPipeline } from "../../bridge/processing/engine/session-pipeline.ts";
 import { DEFAULT_METRICS } from "../../bridge/processing/metrics/index.ts";
 import type { LapMessage, MonitorMessage } from "../../bridge/protocol/derived.ts";
-import { RAW_HEADERS } from "../../bridge/protocol/raw-topic.ts";
 import { kafkaBus, requireKafkaBrokers } from "../support/kafka.ts";
 import { startProcessorProcess } from "../support/processor-process.ts";
 import { requireRedisUrl } from "../support/redis.ts";
-import { type SyntheticDatagram, syntheticSession } from "../support/synthetic-session.ts";
+import { asRawRecords, type SyntheticDatagram, syntheticSession } from "../support/synthetic-session.ts";
 import { waitUntil } from "../support/wait.ts";
 
 const UIDS = ["101", "202", "303", "404", "505", "606"];
@@ -20,12 +19,7 @@ const CARS = [{ speed: 50 }, { speed: 49 }];
 const START_US = Date.now() * 1000;
 
 function records(uid: string, stream: readonly SyntheticDatagram[]): BusRecord[] {
-  return stream.map((d) => ({
-    key: uid,
-    value: d.bytes,
-    headers: { [RAW_HEADERS.receivedAtUs]: String(START_US + Math.round(d.atMs * 1000)) },
-    timestampMs: Math.round(START_US / 1000 + d.atMs),
-  }));
+  return asRawRecords(uid, stream, START_US);
 }
 
 /** In batches Kafka takes (one write is one record batch, under max.message.bytes). */

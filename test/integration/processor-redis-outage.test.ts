@@ -7,22 +7,16 @@ import type { BusRecord } from "../../bridge/bus/types.ts";
 import { DEFAULT_METRICS } from "../../bridge/processing/metrics/index.ts";
 import { Processor } from "../../bridge/processing/processor/processor.ts";
 import type { SessionSnapshot } from "../../bridge/processing/processor/state-writer.ts";
-import { RAW_HEADERS } from "../../bridge/protocol/raw-topic.ts";
 import { RedisStateStore } from "../../bridge/state/redis-store.ts";
 import { startRedisServer } from "../../scripts/redis/server.ts";
-import { syntheticSession } from "../support/synthetic-session.ts";
+import { asRawRecords, syntheticSession } from "../support/synthetic-session.ts";
 import { waitUntil } from "../support/wait.ts";
 
 const STREAM = syntheticSession([{ speed: 50 }, { speed: 49 }], { seconds: 130, sessionUID: "8080", trackM: 2000 });
 const START_US = Date.now() * 1000;
 
 function raw(from: number, to: number): BusRecord[] {
-  return STREAM.slice(from, to).map((d) => ({
-    key: "8080",
-    value: d.bytes,
-    headers: { [RAW_HEADERS.receivedAtUs]: String(START_US + Math.round(d.atMs * 1000)) },
-    timestampMs: Math.round(START_US / 1000 + d.atMs),
-  }));
+  return asRawRecords("8080", STREAM.slice(from, to), START_US);
 }
 
 test("a Redis stop and start mid-stream: processing goes on, errors counted, the snapshot rewritten", {

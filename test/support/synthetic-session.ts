@@ -1,7 +1,9 @@
 // Real F1 25 datagrams of a made-up session, for tests that need whole laps through the real decoder:
 // cars at steady speeds (test/bridge/processing/model-builders.ts drives them), lap data and telemetry at
 // 60 Hz, a session packet and participants every second. The simulator issue builds the full-featured one.
+import type { BusRecord } from "../../bridge/bus/types.ts";
 import { emptyPacket, encode } from "../../bridge/f1/encode.ts";
+import { RAW_HEADERS } from "../../bridge/protocol/raw-topic.ts";
 import { type DrivenCar, driveLaps } from "../bridge/processing/model-builders.ts";
 
 export interface SyntheticDatagram {
@@ -103,4 +105,14 @@ export function syntheticSession(cars: readonly DrivenCar[], options: SyntheticO
     }
   }
   return out;
+}
+
+/** The datagrams as the bridge would have put them on the raw topic, received from `startUs` on. */
+export function asRawRecords(sessionUID: string, stream: readonly SyntheticDatagram[], startUs: number): BusRecord[] {
+  return stream.map((d) => ({
+    key: sessionUID,
+    value: d.bytes,
+    headers: { [RAW_HEADERS.receivedAtUs]: String(startUs + Math.round(d.atMs * 1000)) },
+    timestampMs: Math.round(startUs / 1000 + d.atMs),
+  }));
 }

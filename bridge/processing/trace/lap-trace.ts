@@ -1,4 +1,5 @@
 import { registerStateClass } from "../engine/state-codec.ts";
+import { interpolate } from "./interpolate.ts";
 
 export interface LapTraceJson {
   $class: "LapTrace";
@@ -49,21 +50,7 @@ export class LapTrace {
 
   /** Elapsed time at a distance, linearly interpolated; undefined outside what the trace covers. */
   timeAt(distanceM: number): number | undefined {
-    const d = this.distances;
-    const n = d.length;
-    if (n === 0 || distanceM < (d[0] as number) || distanceM > (d[n - 1] as number)) return undefined;
-    let lo = 0;
-    let hi = n - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if ((d[mid] as number) <= distanceM) lo = mid;
-      else hi = mid;
-    }
-    const d0 = d[lo] as number;
-    const d1 = d[hi] as number;
-    const t0 = this.times[lo] as number;
-    const t1 = this.times[hi] as number;
-    return d1 === d0 ? t0 : t0 + ((t1 - t0) * (distanceM - d0)) / (d1 - d0);
+    return interpolate(this.distances, this.times, distanceM);
   }
 
   toJSON(): LapTraceJson {

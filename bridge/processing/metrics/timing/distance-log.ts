@@ -1,4 +1,5 @@
 import { registerStateClass } from "../../engine/state-codec.ts";
+import { interpolate } from "../../trace/interpolate.ts";
 
 /**
  * When a car passed each point of its race distance (total distance -> session time), a sample every `stepM`,
@@ -33,20 +34,7 @@ export class DistanceLog {
 
   /** When the car was at this distance; undefined when it is not covered. */
   timeAt(totalDistanceM: number): number | undefined {
-    const d = this.d;
-    const n = d.length;
-    if (n === 0 || totalDistanceM < (d[0] as number) || totalDistanceM > (d[n - 1] as number)) return undefined;
-    let lo = 0;
-    let hi = n - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if ((d[mid] as number) <= totalDistanceM) lo = mid;
-      else hi = mid;
-    }
-    const d0 = d[lo] as number;
-    const d1 = d[hi] as number;
-    const t0 = this.t[lo] as number;
-    return d1 === d0 ? t0 : t0 + (((this.t[hi] as number) - t0) * (totalDistanceM - d0)) / (d1 - d0);
+    return interpolate(this.d, this.t, totalDistanceM);
   }
 
   toJSON() {

@@ -6,21 +6,15 @@ import { DEFAULT_METRICS } from "../../../../bridge/processing/metrics/index.ts"
 import { Processor } from "../../../../bridge/processing/processor/processor.ts";
 import type { SessionSnapshot } from "../../../../bridge/processing/processor/state-writer.ts";
 import type { LapMessage } from "../../../../bridge/protocol/derived.ts";
-import { RAW_HEADERS } from "../../../../bridge/protocol/raw-topic.ts";
 import { MemoryStateStore } from "../../../../bridge/state/memory-store.ts";
-import { syntheticSession } from "../../../support/synthetic-session.ts";
+import { asRawRecords, syntheticSession } from "../../../support/synthetic-session.ts";
 import { waitUntil } from "../../../support/wait.ts";
 
 const STREAM = syntheticSession([{ speed: 50 }, { speed: 49 }], { seconds: 210, sessionUID: "4242" });
 const startUs = Date.now() * 1000;
 
 function raw(from: number, to: number): BusRecord[] {
-  return STREAM.slice(from, to).map((d) => ({
-    key: "4242",
-    value: d.bytes,
-    headers: { [RAW_HEADERS.receivedAtUs]: String(startUs + Math.round(d.atMs * 1000)) },
-    timestampMs: Math.round(startUs / 1000 + d.atMs),
-  }));
+  return asRawRecords("4242", STREAM.slice(from, to), startUs);
 }
 
 function processor(bus: MemoryBus, store: MemoryStateStore) {
