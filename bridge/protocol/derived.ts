@@ -78,7 +78,19 @@ export interface SessionMessage extends Stamped {
   readonly sources: readonly string[];
 }
 
-export interface CarState {
+/** What the live car state and the player's telemetry both carry about the lap in progress and 2026 aero. */
+export interface LapAndAero {
+  /** This lap's sector times so far (absent until the sector is done). */
+  readonly sector1Ms?: number;
+  readonly sector2Ms?: number;
+  /** 2026: active aero mode and whether it may switch; overtake mode available and in use. */
+  readonly activeAero?: "corner" | "straight";
+  readonly activeAeroAvailable?: boolean;
+  readonly overtakeAvailable?: boolean;
+  readonly overtakeActive?: boolean;
+}
+
+export interface CarState extends LapAndAero {
   readonly carIndex: number;
   readonly position?: number;
   /** Places gained since the start (grid position, else the first position seen); negative when lost. */
@@ -122,14 +134,6 @@ export interface CarState {
   readonly tyreWearErrorPercent?: number;
   readonly gLat?: number;
   readonly gLong?: number;
-  /** 2026: active aero mode and whether it may switch; overtake mode available and in use. */
-  readonly activeAero?: "corner" | "straight";
-  readonly activeAeroAvailable?: boolean;
-  readonly overtakeAvailable?: boolean;
-  readonly overtakeActive?: boolean;
-  /** This lap's sector times so far (absent until the sector is done). */
-  readonly sector1Ms?: number;
-  readonly sector2Ms?: number;
   readonly status?: string;
 }
 
@@ -138,7 +142,7 @@ export interface CarsMessage extends Stamped {
   readonly cars: readonly CarState[];
 }
 
-export interface TelemetryMessage extends Stamped {
+export interface TelemetryMessage extends Stamped, LapAndAero {
   readonly type: "telemetry";
   readonly carIndex: number;
   readonly lap?: number;
@@ -165,12 +169,6 @@ export interface TelemetryMessage extends Stamped {
   readonly brakesC?: readonly number[];
   readonly deltaToBestMs?: number;
   readonly predictedLapMs?: number;
-  readonly activeAero?: "corner" | "straight";
-  readonly activeAeroAvailable?: boolean;
-  readonly overtakeAvailable?: boolean;
-  readonly overtakeActive?: boolean;
-  readonly sector1Ms?: number;
-  readonly sector2Ms?: number;
   /** Damage in percent: wings, floor, diffuser, sidepods, gearbox, engine. */
   readonly damagePercent?: Readonly<Record<string, number>>;
 }
