@@ -1,8 +1,7 @@
 // Motion, telemetry, status and damage: units per format, and data older formats kept elsewhere moved to its kind.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { normalise } from "../../../../bridge/processing/model/normalise.ts";
-import { copy, decodedOf, modelOf, pairs } from "./support.ts";
+import { copy, decodedOf, modelOf, normaliseDefined, pairs } from "./support.ts";
 
 test("motion: positions and velocities as sent, direction vectors unpacked from int16 to unit length", () => {
   for (const [p, m] of pairs("motion", "motion")) {
@@ -21,7 +20,7 @@ test("motion: positions and velocities as sent, direction vectors unpacked from 
 
 test("the player's motion detail is a motionEx in every format: from Motion until F1 22, Motion Ex after", () => {
   for (const p of decodedOf("motion")) {
-    const kinds = normalise(p).map((m) => m.kind);
+    const kinds = normaliseDefined(p).map((m) => m.kind);
     assert.deepEqual(kinds, p.packetFormat <= 2022 ? ["motion", "motionEx"] : ["motion"]);
     if ("wheelSlip" in p.data) {
       const ex = modelOf(p, "motionEx");
@@ -106,7 +105,7 @@ test("status: compounds named per format (2018's single field fills both); ERS m
 
 test("damage: from Car Status until F1 2020, from Car Damage after; wear in percent either way", () => {
   for (const p of decodedOf("carStatus")) {
-    const kinds = normalise(p).map((m) => m.kind);
+    const kinds = normaliseDefined(p).map((m) => m.kind);
     assert.deepEqual(kinds, p.packetFormat <= 2020 ? ["status", "damage"] : ["status"]);
     if (p.packetFormat > 2020) continue;
     const damage = modelOf(p, "damage");

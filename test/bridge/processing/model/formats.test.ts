@@ -7,9 +7,8 @@ import * as lookups from "../../../../bridge/f1/lookups/index.ts";
 import { PACKET_ID } from "../../../../bridge/f1/packet-ids.ts";
 import { offsetOf, type StructField } from "../../../../bridge/f1/schema.ts";
 import * as code from "../../../../bridge/processing/model/enums.ts";
-import { normalise } from "../../../../bridge/processing/model/normalise.ts";
 import type { ModelPacket } from "../../../../bridge/processing/model/types.ts";
-import { fixtures, modelOf } from "./support.ts";
+import { fixtures, modelOf, normaliseDefined } from "./support.ts";
 
 const GAME_YEAR_OFFSET = 2;
 
@@ -30,8 +29,8 @@ test("F1 25 sending the 2023 (gameYear 0) and 2024 (gameYear 25) formats: read b
       bytes.writeUInt8(gameYear, GAME_YEAR_OFFSET);
       const r = decode(bytes);
       assert.ok(r.ok, f.source);
-      const fromF1_25 = normalise(r.packet);
-      const original = normalise(f.packet);
+      const fromF1_25 = normaliseDefined(r.packet);
+      const original = normaliseDefined(f.packet);
       assert.deepEqual(fromF1_25.map(withoutGameYear), original.map(withoutGameYear), f.source);
       for (const m of fromF1_25) assert.equal(m.meta.gameYear, gameYear === 0 ? undefined : 25);
     }

@@ -38,9 +38,26 @@ export function decodedOf<N extends DecodedPacket["name"]>(name: N, packetFormat
     .filter((p): p is Decoded<N> => p.name === name && (packetFormat === undefined || p.packetFormat === packetFormat));
 }
 
+/**
+ * The model without its undefined values: the model leaves a field it has no value for undefined (the key may be
+ * there, for speed), and these tests read "absent" as `!("key" in model)` and compare with literals lacking it.
+ */
+export function defined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(defined) as T;
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = defined(v);
+  return out as T;
+}
+
+/** normalise(), then without the undefined values (see defined). */
+export function normaliseDefined(packet: DecodedPacket): ModelPacket[] {
+  return normalise(packet).map(defined);
+}
+
 /** The one model packet of `kind` that a decoded packet gives. */
 export function modelOf<K extends ModelKind>(packet: DecodedPacket, kind: K): ModelPacketOf<K> {
-  const found = normalise(packet).find((m): m is ModelPacketOf<K> => m.kind === kind);
+  const found = normaliseDefined(packet).find((m): m is ModelPacketOf<K> => m.kind === kind);
   if (!found) throw new Error(`${packet.packetFormat} ${packet.name} gave no ${kind}`);
   return found;
 }
@@ -55,7 +72,7 @@ export function pairs<N extends DecodedPacket["name"], K extends ModelKind>(
 }
 
 export function allModels(): ModelPacket[] {
-  return fixtures().flatMap((f) => normalise(f.packet));
+  return fixtures().flatMap((f) => normaliseDefined(f.packet));
 }
 
 /** A deep copy of a decoded packet to edit (to reach values the captures do not hold). */
