@@ -1,8 +1,23 @@
 // `npm run bench`: every benchmark, one JSON line per result, each with its same-run baseline and ratio.
+
 import { bridgeBenchmarks } from "./bridge-receive.ts";
 import { decodeBenchmarks } from "./decode-mix.ts";
+import type { BenchResult } from "./measure.ts";
+import { kafkaForBench, processorKafkaBenchmarks } from "./processor-kafka.ts";
+import { processorLatencyBenchmarks } from "./processor-latency.ts";
 import { replayBenchmarks } from "./replay-timing.ts";
 
-for (const result of [...(await decodeBenchmarks()), ...(await bridgeBenchmarks()), ...(await replayBenchmarks())]) {
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+const print = (results: readonly BenchResult[]) => {
+  for (const result of results) process.stdout.write(`${JSON.stringify(result)}\n`);
+};
+
+print([...(await decodeBenchmarks()), ...(await bridgeBenchmarks()), ...(await replayBenchmarks())]);
+// The processor on Kafka, after the benchmarks that measure CPU alone: one broker for both (KAFKA_BROKERS, else
+// one started here and stopped after).
+const kafka = await kafkaForBench();
+try {
+  print(await processorKafkaBenchmarks(kafka));
+  print(await processorLatencyBenchmarks({ shared: kafka }));
+} finally {
+  await kafka.stop();
 }
