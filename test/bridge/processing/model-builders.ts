@@ -1,8 +1,74 @@
 // Model packets built by hand for metric tests: a simple session where each car drives at its own steady speed.
-import type { LapDataCar, LapDataPacket, PacketMeta, TelemetryPacket } from "../../../bridge/processing/model/types.ts";
+import type {
+  EventPacket,
+  LapDataCar,
+  LapDataPacket,
+  ModelEvent,
+  ModelPacket,
+  PacketMeta,
+  ParticipantsPacket,
+  SessionKind,
+  SessionPacket,
+  TelemetryPacket,
+} from "../../../bridge/processing/model/types.ts";
 
-export function meta(sessionTimeMs: number, frame: number, playerCarIndex = 0): PacketMeta {
-  return { sessionUID: "42", packetFormat: 2025, frame, overallFrame: frame, sessionTimeMs, playerCarIndex };
+export function meta(sessionTimeMs: number, frame: number, playerCarIndex = 0, packetFormat = 2025): PacketMeta {
+  return { sessionUID: "42", packetFormat, frame, overallFrame: frame, sessionTimeMs, playerCarIndex };
+}
+
+/** The same packet as another format sent it (only the header's packetFormat changes). */
+export function withFormat<P extends ModelPacket>(packet: P, packetFormat: number): P {
+  return { ...packet, meta: { ...packet.meta, packetFormat } };
+}
+
+/** A session packet with what the metrics read: the kind of session and the track length. */
+export function sessionOf(sessionKind: SessionKind, trackLengthM = 5000, at = meta(0, 0)): SessionPacket {
+  return { kind: "session", meta: at, sessionKind, trackLengthM } as SessionPacket;
+}
+
+/** Participants with these names, car index = position in the list. */
+export function participantsOf(names: readonly string[], at = meta(0, 0)): ParticipantsPacket {
+  return {
+    kind: "participants",
+    meta: at,
+    numActiveCars: names.length,
+    cars: names.map((name, i) => ({
+      aiControlled: true,
+      driverId: i,
+      teamId: i,
+      raceNumber: i + 1,
+      nationalityId: 0,
+      name,
+    })),
+  };
+}
+
+/** One car's lap data: an active car on track at the start of lap 1, with `fields` over it. */
+export function lapCar(fields: Partial<LapDataCar> = {}): LapDataCar {
+  return {
+    currentLapMs: 0,
+    lapDistanceM: 0,
+    totalDistanceM: 0,
+    safetyCarDeltaMs: 0,
+    position: 1,
+    lapNumber: 1,
+    sector: 0,
+    pitStatus: "none",
+    lapInvalid: false,
+    penaltiesS: 0,
+    gridPosition: 1,
+    driverStatus: "on-track",
+    resultStatus: "active",
+    ...fields,
+  };
+}
+
+export function lapDataOf(at: PacketMeta, cars: LapDataCar[]): LapDataPacket {
+  return { kind: "lapData", meta: at, cars };
+}
+
+export function eventOf(event: ModelEvent, at = meta(0, 0)): EventPacket {
+  return { kind: "event", meta: at, event };
 }
 
 export interface DrivenCar {

@@ -94,7 +94,7 @@ export const carState = defineMetric<Record<string, never>>({
           overtakeActive: t.overtakeActive,
         };
         emit.car(i, fields);
-        if (i === view.playerCarIndex) emit.telemetry(i, fields);
+        if (i === view.playerCarIndex || i === view.secondaryPlayerCarIndex) emit.telemetry(i, fields);
       }
     },
   },

@@ -2,8 +2,8 @@ import { registerStateClass } from "../../engine/state-codec.ts";
 import { interpolate } from "../../trace/interpolate.ts";
 
 /**
- * When a car passed each point of its race distance (total distance -> session time), a sample every `stepM`,
- * covering the last `spanM`: enough to say when the leader passed where a lapped car is now.
+ * When a car passed each point of its race distance (total distance -> session time), a sample every `stepM`
+ * and the newest one, covering the last `spanM`: enough to say when the leader passed where a lapped car is now.
  */
 export class DistanceLog {
   private d: number[] = [];
@@ -14,14 +14,23 @@ export class DistanceLog {
   ) {}
 
   add(totalDistanceM: number, sessionTimeMs: number): void {
-    const last = this.d[this.d.length - 1];
+    const count = this.d.length;
+    const last = this.d[count - 1];
     if (last !== undefined && totalDistanceM < last) {
       // Went back (a flashback): forget what lies ahead of the car now.
-      let n = this.d.length;
+      let n = count;
       while (n > 0 && (this.d[n - 1] as number) > totalDistanceM) n--;
       this.d.length = n;
       this.t.length = n;
-    } else if (last !== undefined && totalDistanceM - last < this.stepM) return;
+    } else if (totalDistanceM === last) {
+      return;
+    } else if (count >= 2 && totalDistanceM - (this.d[count - 2] as number) < this.stepM) {
+      // Within a step of the sample before: move the newest sample up to where the car is now, so that a car
+      // a few metres behind (closer than a step) finds the time this car passed it.
+      this.d[count - 1] = totalDistanceM;
+      this.t[count - 1] = sessionTimeMs;
+      return;
+    }
     this.d.push(totalDistanceM);
     this.t.push(sessionTimeMs);
     const first = this.d[0] as number;

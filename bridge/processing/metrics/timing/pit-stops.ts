@@ -6,6 +6,9 @@ interface CarPit {
   enteredAtMs: number;
   stops: number;
   lastLaneMs?: number;
+  /** The most the game's pit-lane and pit-stop timers showed during this visit (EA: valid while active). */
+  laneTimerMs?: number;
+  stopTimerMs?: number;
 }
 
 /**
@@ -31,17 +34,25 @@ export const pitStops = defineMetric<Map<number, CarPit>>({
         if (inLane && !car.inLane) {
           car.inLane = true;
           car.enteredAtMs = now;
+          car.laneTimerMs = undefined;
+          car.stopTimerMs = undefined;
           emit.event({ code: "PITIN", carIndex: i, text: `${view.driverName(i)} enters the pit lane` });
-        } else if (!inLane && car.inLane) {
+        }
+        if (car.inLane) {
+          // Read on the exit packet too: the timers may hold their value there, or already be back at 0.
+          car.laneTimerMs = maxTimer(car.laneTimerMs, c.pitLaneTimeMs);
+          car.stopTimerMs = maxTimer(car.stopTimerMs, c.pitStopTimerMs);
+        }
+        if (!inLane && car.inLane) {
           car.inLane = false;
           car.stops++;
-          const laneMs = c.pitLaneTimeMs ?? Math.round(now - car.enteredAtMs);
+          const laneMs = car.laneTimerMs ?? Math.round(now - car.enteredAtMs);
           car.lastLaneMs = laneMs;
           emit.event({
             code: "PITOUT",
             carIndex: i,
             text: `${view.driverName(i)} leaves the pits after ${formatLapTime(laneMs)} in the pit lane`,
-            details: { pitLaneMs: laneMs, stopMs: c.pitStopTimerMs ?? null },
+            details: { pitLaneMs: laneMs, stopMs: car.stopTimerMs ?? null },
           });
         }
         emit.car(i, { pitStops: c.numPitStops ?? car.stops });
@@ -49,3 +60,9 @@ export const pitStops = defineMetric<Map<number, CarPit>>({
     },
   },
 });
+
+/** A timer that counts up during a visit: its largest value, 0 meaning it did not run. */
+function maxTimer(seen: number | undefined, ms: number | undefined): number | undefined {
+  if (ms === undefined || ms <= 0) return seen;
+  return seen === undefined ? ms : Math.max(seen, ms);
+}

@@ -23,7 +23,9 @@ export const positions = defineMetric<PositionState>({
         const before = state.positions.get(i);
         if (!state.starts.has(i)) state.starts.set(i, c.gridPosition > 0 ? c.gridPosition : c.position);
         if (before !== undefined && c.position < before && c.pitStatus === "none") movedUp.push(i);
-        if (before !== undefined && c.position > before) movedDown.set(c.position, i);
+        // Dropping back in the pit lane or on retiring is losing places, not being overtaken on track.
+        const onTrack = c.pitStatus === "none" && c.resultStatus === "active";
+        if (before !== undefined && c.position > before && onTrack) movedDown.set(c.position, i);
         state.positions.set(i, c.position);
         emit.car(i, { positionsGained: (state.starts.get(i) as number) - c.position });
       }
