@@ -97,11 +97,15 @@ export class Processor {
     this.every(1000, () => this.serial(() => this.housekeeping()));
   }
 
-  /** Stops consuming, then publishes and checkpoints what it holds, so the next owner starts where this ended. */
+  /**
+   * Publishes and checkpoints what it holds while still a group member (a commit needs the consumer), then stops
+   * consuming: the next owner starts where this ended. Records taken after that checkpoint are re-read by the
+   * next owner, and their outputs carry the same ids.
+   */
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
-    await this.subscription?.stop();
     await this.serial(() => this.checkpointAll());
+    await this.subscription?.stop();
     await this.writer.flush(this.now());
   }
 
@@ -190,7 +194,9 @@ export class Processor {
     const byPartition = new Map<string, ConsumedRecord[]>();
     for (const r of records) {
       const key = this.key(r);
-      byPartition.set(key, [...(byPartition.get(key) ?? []), r]);
+      const batch = byPartition.get(key);
+      if (batch) batch.push(r);
+      else byPartition.set(key, [r]);
     }
     for (const [key, batch] of byPartition) {
       let pp = this.partitions.get(key);
@@ -226,7 +232,9 @@ export class Processor {
         headers: { "slipstream-type": m.type, "slipstream-v": String(m.v) },
         timestampMs: Math.round(nowUs / 1000),
       };
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), record]);
+      const list = byTopic.get(topic);
+      if (list) list.push(record);
+      else byTopic.set(topic, [record]);
       if (m.type !== "monitor") {
         if (m.receivedAtUs !== undefined) this.latency.add((nowUs - m.receivedAtUs) / 1000);
         this.writer.observe(m);

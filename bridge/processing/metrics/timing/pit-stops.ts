@@ -25,7 +25,7 @@ export const pitStops = defineMetric<Map<number, CarPit>>({
       for (const i of view.activeCarIndices()) {
         const c = p.cars[i];
         if (!c || c.pitStatus === undefined) continue;
-        let car = state.get(i);
+        const car = state.get(i);
         const inLane = c.pitStatus !== "none";
         if (!car) {
           state.set(i, { inLane, enteredAtMs: now, stops: 0 });
