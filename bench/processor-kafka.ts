@@ -17,7 +17,7 @@ import { createLogger } from "../bridge/observability/log.ts";
 import { SessionPipeline } from "../bridge/processing/engine/session-pipeline.ts";
 import { DEFAULT_METRICS } from "../bridge/processing/metrics/index.ts";
 import { Processor } from "../bridge/processing/processor/processor.ts";
-import { type DerivedKind, type DerivedMessage, derivedTopic } from "../bridge/protocol/derived.ts";
+import { type DerivedMessage, derivedTopic, TOPIC_OF_TYPE } from "../bridge/protocol/derived.ts";
 import { RAW_HEADERS, rawTopic } from "../bridge/protocol/raw-topic.ts";
 import { MemoryStateStore } from "../bridge/state/memory-store.ts";
 import type { BenchResult } from "./measure.ts";
@@ -207,15 +207,6 @@ export async function runProcessor(
   }
 }
 
-const TOPIC_OF: Readonly<Record<DerivedMessage["type"], DerivedKind>> = {
-  session: "sessions",
-  cars: "cars",
-  telemetry: "telemetry",
-  lap: "laps",
-  event: "events",
-  monitor: "monitor",
-};
-
 /**
  * What a first attempt looks like: kafkajs eachMessage, each datagram through its session's pipeline on its
  * own, each output awaited with its own producer.send (same acks and idempotence as the processor).
@@ -265,7 +256,7 @@ export async function runNaive(brokers: readonly string[], prefix: string, total
           outbox = [];
           for (const m of out) {
             await producer.send({
-              topic: derivedTopic(prefix, TOPIC_OF[m.type]),
+              topic: derivedTopic(prefix, TOPIC_OF_TYPE[m.type]),
               acks: -1,
               messages: [
                 {

@@ -242,3 +242,13 @@ export type DerivedMessage =
   | MonitorMessage;
 
 export type DerivedType = DerivedMessage["type"];
+
+/** Which derived topic carries each message type. */
+export const TOPIC_OF_TYPE: Readonly<Record<DerivedType, DerivedKind>> = {
+  session: "sessions",
+  cars: "cars",
+  telemetry: "telemetry",
+  lap: "laps",
+  event: "events",
+  monitor: "monitor",
+};

@@ -1,5 +1,11 @@
 import type { Bus, BusRecord, ConsumedRecord, Subscription, TopicPartition } from "../../bus/types.ts";
-import { type DerivedKind, type DerivedMessage, derivedTopic, type MonitorMessage } from "../../protocol/derived.ts";
+import {
+  type DerivedKind,
+  type DerivedMessage,
+  derivedTopic,
+  type MonitorMessage,
+  TOPIC_OF_TYPE,
+} from "../../protocol/derived.ts";
 import { rawTopic } from "../../protocol/raw-topic.ts";
 import type { LiveStateStore } from "../../state/types.ts";
 import type { AnyMetric } from "../engine/metric.ts";
@@ -28,14 +34,6 @@ export interface ProcessorOptions {
 }
 
 const KINDS: readonly DerivedKind[] = ["sessions", "cars", "telemetry", "laps", "events", "monitor"];
-const TOPIC_OF: Readonly<Record<DerivedMessage["type"], DerivedKind>> = {
-  session: "sessions",
-  cars: "cars",
-  telemetry: "telemetry",
-  lap: "laps",
-  event: "events",
-  monitor: "monitor",
-};
 
 /**
  * `slipstream processor`: a consumer-group member on `<prefix>.raw`. Each assigned partition resumes from its
@@ -224,7 +222,7 @@ export class Processor {
     const byTopic = new Map<string, BusRecord[]>();
     const nowUs = this.now() * 1000;
     for (const m of messages) {
-      const topic = derivedTopic(this.options.topicPrefix, TOPIC_OF[m.type]);
+      const topic = derivedTopic(this.options.topicPrefix, TOPIC_OF_TYPE[m.type]);
       const key = m.type === "monitor" ? m.processorId : m.sessionUID;
       const record: BusRecord = {
         key,
