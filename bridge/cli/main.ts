@@ -7,6 +7,7 @@ import { demoCommand } from "./commands/demo-command.ts";
 import { processorCommand } from "./commands/processor-command.ts";
 import { recordCommand } from "./commands/record-command.ts";
 import { replayCommand } from "./commands/replay-command.ts";
+import { simulateCommand } from "./commands/simulate-command.ts";
 
 const COMMANDS: readonly Command[] = [
   demoCommand,
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   analyzeCommand,
   recordCommand,
   replayCommand,
+  simulateCommand,
 ];
 
 function usage(): string {
