@@ -3,6 +3,7 @@
 import { bridgeBenchmarks } from "./bridge-receive.ts";
 import { decodeBenchmarks } from "./decode-mix.ts";
 import type { BenchResult } from "./measure.ts";
+import { processingBenchmarks } from "./processing-mix.ts";
 import { kafkaForBench, processorKafkaBenchmarks } from "./processor-kafka.ts";
 import { processorLatencyBenchmarks } from "./processor-latency.ts";
 import { replayBenchmarks } from "./replay-timing.ts";
@@ -11,7 +12,12 @@ const print = (results: readonly BenchResult[]) => {
   for (const result of results) process.stdout.write(`${JSON.stringify(result)}\n`);
 };
 
-print([...(await decodeBenchmarks()), ...(await bridgeBenchmarks()), ...(await replayBenchmarks())]);
+print([
+  ...(await decodeBenchmarks()),
+  ...(await bridgeBenchmarks()),
+  ...(await processingBenchmarks()),
+  ...(await replayBenchmarks()),
+]);
 // The processor on Kafka, after the benchmarks that measure CPU alone: one broker for both (KAFKA_BROKERS, else
 // one started here and stopped after).
 const kafka = await kafkaForBench();
