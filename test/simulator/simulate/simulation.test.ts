@@ -189,3 +189,24 @@ test("motion is consistent: positions advance by the velocity, g-forces follow v
   assert.ok(checked > 1000);
   assert.ok(maxLateral > 2.5 && maxLateral < 6.5, `lateral g up to ${maxLateral}`);
 });
+
+test("full grids: 20 cars in 2018-2019, 22 in 2020-2025, 24 in 2026; one more is refused", () => {
+  for (const [packetFormat, cars] of [
+    [2018, 20],
+    [2022, 22],
+    [2026, 24],
+  ] as [SupportedFormat, number][]) {
+    const sim = new Simulation({ ...BASE, packetFormat, cars });
+    let n = 0;
+    for (const d of sim.datagrams()) {
+      const r = decode(d.bytes);
+      assert.ok(r.ok);
+      if (r.packet.name === "participants") {
+        const data = r.packet.data as { participants: { name: string }[] };
+        assert.equal(new Set(data.participants.slice(0, cars).map((p) => p.name)).size, cars, "distinct names");
+      }
+      if (++n > 300) break;
+    }
+    assert.throws(() => new Simulation({ ...BASE, packetFormat, cars: cars + 1 }), /carries 1 to/);
+  }
+});
