@@ -154,9 +154,12 @@ type Driver = { pace: number; noise: number };
 /** Normal(0, 1), Box-Muller. */
 const gauss = (rng: Random) => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
 
+/** Appends a car's laps one after another, each starting where and when the previous one ended. */
 class LapBuilder {
   readonly pieces: Piece[] = [];
   readonly laps: PlannedLap[] = [];
+  /** Race: seconds stationary in the pit box. */
+  pitStopS = 0;
   constructor(
     private readonly spec: PlanSpec,
     private readonly P: Profiles,
@@ -179,13 +182,8 @@ class LapBuilder {
     const [t0, arc0] = [this.t, this.arc];
     const piece = (kind2: Piece["kind"], p: Profile, i0: number, i1: number) =>
       this.pieces.push(drive(kind2, p, i0, i1, this.t, k, this.arc, lap));
-    if (kind === "start")
-      piece(
-        "start",
-        P.start(Math.round(-arc0 / this.spec.track.stepM)),
-        0,
-        n - Math.round(arc0 / this.spec.track.stepM),
-      );
+    const slot = Math.round(-arc0 / this.spec.track.stepM);
+    if (kind === "start") piece("start", P.start(slot), 0, n + slot);
     else if (kind === "in") piece("in", P.inLap, 0, n);
     else if (kind === "out" && this.spec.session === "race") {
       const box = Math.round(PIT_BOX_M / this.spec.track.stepM);
@@ -218,8 +216,6 @@ class LapBuilder {
       tyreAgeLaps: tyre[1],
     });
   }
-
-  pitStopS = 0;
 }
 
 function planRace(spec: PlanSpec, rng: Random, P: Profiles, flyingLapS: number, drivers: Driver[]): SessionPlan {
