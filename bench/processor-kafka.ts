@@ -178,22 +178,7 @@ export async function runProcessor(
 ): Promise<Run> {
   const bus = new WatchedBus(benchKafkaBus(brokers, `bench-processor-${round}`));
   const errors: string[] = [];
-  const processor = new Processor({
-    bus,
-    store: new MemoryStateStore(),
-    topicPrefix: prefix,
-    groupId: `${prefix}-processor-${round}`,
-    processorId: "bench",
-    metrics: DEFAULT_METRICS,
-    reorderWindowMs: REORDER_WINDOW_MS,
-    carsRateHz: CARS_RATE_HZ,
-    checkpointIntervalMs: 1000,
-    topicPartitions: PARTITIONS,
-    topicRetentionMs: 3_600_000,
-    sessionTtlMs: 60_000,
-    kafkaSessionTimeoutMs: 10_000,
-    onError: (what, error) => errors.push(`${what}: ${String(error)}`),
-  });
+  const processor = benchProcessor(bus, prefix, `${prefix}-processor-${round}`, REORDER_WINDOW_MS, errors);
   try {
     await processor.start();
     await until(() => processor.counters.consumed >= total && bus.inFlight === 0, 120_000, "the processor");
@@ -334,4 +319,30 @@ export async function processorKafkaBenchmarks(shared?: KafkaForBench): Promise<
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of await processorKafkaBenchmarks()) process.stdout.write(`${JSON.stringify(r)}\n`);
+}
+
+/** A processor as the benchmarks run it: in-memory state, the product's defaults, errors collected. */
+export function benchProcessor(
+  bus: Bus,
+  prefix: string,
+  groupId: string,
+  reorderWindowMs: number,
+  errors: string[],
+): Processor {
+  return new Processor({
+    bus,
+    store: new MemoryStateStore(),
+    topicPrefix: prefix,
+    groupId,
+    processorId: "bench",
+    metrics: DEFAULT_METRICS,
+    reorderWindowMs,
+    carsRateHz: CARS_RATE_HZ,
+    checkpointIntervalMs: 1000,
+    topicPartitions: PARTITIONS,
+    topicRetentionMs: 3_600_000,
+    sessionTtlMs: 60_000,
+    kafkaSessionTimeoutMs: 10_000,
+    onError: (what, error) => errors.push(`${what}: ${String(error)}`),
+  });
 }

@@ -11,14 +11,11 @@
 import { randomUUID } from "node:crypto";
 import { MemoryBus } from "../bridge/bus/memory-bus.ts";
 import type { Bus, BusRecord } from "../bridge/bus/types.ts";
-import { DEFAULT_METRICS } from "../bridge/processing/metrics/index.ts";
-import { Processor } from "../bridge/processing/processor/processor.ts";
 import { derivedTopic } from "../bridge/protocol/derived.ts";
 import { nowMicros, RAW_HEADERS, rawTopic } from "../bridge/protocol/raw-topic.ts";
-import { MemoryStateStore } from "../bridge/state/memory-store.ts";
 import type { BenchResult } from "./measure.ts";
 import { liveMix } from "./processing-mix.ts";
-import { benchKafkaBus, type KafkaForBench, kafkaForBench } from "./processor-kafka.ts";
+import { benchKafkaBus, benchProcessor, type KafkaForBench, kafkaForBench } from "./processor-kafka.ts";
 
 const SESSIONS = 20;
 const WARMUP_S = 2;
@@ -107,22 +104,7 @@ async function writeRetrying(bus: Bus, topic: string, records: readonly BusRecor
 async function measure(buses: Buses, frames: readonly BusRecord[][], windowMs: number): Promise<Latencies> {
   const prefix = `bench-lat-${randomUUID().slice(0, 8)}`;
   const errors: string[] = [];
-  const processor = new Processor({
-    bus: buses.processor,
-    store: new MemoryStateStore(),
-    topicPrefix: prefix,
-    groupId: `${prefix}-processor`,
-    processorId: "bench",
-    metrics: DEFAULT_METRICS,
-    reorderWindowMs: windowMs,
-    carsRateHz: 20,
-    checkpointIntervalMs: 1000,
-    topicPartitions: PARTITIONS,
-    topicRetentionMs: 3_600_000,
-    sessionTtlMs: 60_000,
-    kafkaSessionTimeoutMs: 10_000,
-    onError: (what, error) => errors.push(`${what}: ${String(error)}`),
-  });
+  const processor = benchProcessor(buses.processor, prefix, `${prefix}-processor`, windowMs, errors);
   await processor.start();
   let measureFromUs = Number.POSITIVE_INFINITY;
   let received = 0;
