@@ -2,7 +2,7 @@
 // output. It never sees bytes, formats, Kafka or Redis, so a metric is one short file plus a unit test.
 // Modelled on quix-streams' StreamingDataFrame with keyed State: the key here is the session.
 import type { CarState, EventMessage, LapMessage, TelemetryMessage } from "../../protocol/derived.ts";
-import type { ModelKind, ModelPacketOf } from "../model/types.ts";
+import type { ModelKind, ModelPacket, ModelPacketOf } from "../model/types.ts";
 import type { SessionView } from "./session-view.ts";
 
 export type LapRecord = Omit<LapMessage, "v" | "type" | "id" | "sessionUID" | "sessionTimeMs" | "receivedAtUs">;
@@ -38,6 +38,12 @@ export interface Metric<S> {
 /** Declares a metric; the identity function that makes TypeScript infer the state type once. */
 export function defineMetric<S>(metric: Metric<S>): Metric<S> {
   return metric;
+}
+
+/** Runs the metric's handler for this packet's kind, if it has one (the engine and runMetric alike). */
+export function applyMetric(metric: AnyMetric, state: unknown, packet: ModelPacket, ctx: MetricContext): void {
+  const handler = metric.on[packet.kind] as ((s: unknown, p: ModelPacket, c: MetricContext) => void) | undefined;
+  handler?.(state, packet, ctx);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a list of metrics holds each with its own state type.

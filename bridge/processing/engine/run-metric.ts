@@ -1,6 +1,13 @@
 import type { CarState } from "../../protocol/derived.ts";
 import type { ModelPacket } from "../model/types.ts";
-import type { AnyMetric, EventRecord, LapRecord, MetricContext, TelemetryFields } from "./metric.ts";
+import {
+  type AnyMetric,
+  applyMetric,
+  type EventRecord,
+  type LapRecord,
+  type MetricContext,
+  type TelemetryFields,
+} from "./metric.ts";
 import { SessionView } from "./session-view.ts";
 
 export interface MetricRun {
@@ -26,8 +33,7 @@ export function runMetric(metric: AnyMetric, packets: Iterable<ModelPacket> = []
     feed(more) {
       for (const packet of more) {
         view.observe(packet);
-        const handler = metric.on[packet.kind] as ((s: unknown, p: ModelPacket, c: MetricContext) => void) | undefined;
-        handler?.(run.state, packet, ctx);
+        applyMetric(metric, run.state, packet, ctx);
       }
       return run;
     },

@@ -6,7 +6,7 @@ import { normalise } from "../model/normalise.ts";
 import type { ModelKind, ModelPacket } from "../model/types.ts";
 import { ReorderBuffer, type ReorderSnapshot } from "../reorder/reorder-buffer.ts";
 import { FrameGapCounter } from "./frame-gaps.ts";
-import type { AnyMetric, MetricContext } from "./metric.ts";
+import { type AnyMetric, applyMetric, type MetricContext } from "./metric.ts";
 import { SessionOutputs } from "./session-outputs.ts";
 import { SessionView } from "./session-view.ts";
 
@@ -240,8 +240,7 @@ export class SessionPipeline {
       this.counters.gaps += this.gaps.missing - missedBefore;
     }
     for (const metric of this.options.metrics) {
-      const handler = metric.on[packet.kind] as ((s: unknown, p: ModelPacket, c: MetricContext) => void) | undefined;
-      handler?.(this.states.get(metric.name), packet, this.ctx);
+      applyMetric(metric, this.states.get(metric.name), packet, this.ctx);
     }
     this.outputs.after(packet);
   }
