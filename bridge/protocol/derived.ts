@@ -18,7 +18,9 @@ export const DERIVED_TOPICS = {
   laps: "laps",
   /** The events feed, with deterministic ids. */
   events: "events",
-  /** Processor statistics for the pipeline monitor, keyed by processor id. */
+  /** Completed lap traces (channels by lap distance) for the driver view's overlays, with the lap's id. */
+  traces: "traces",
+  /** Processor and bridge statistics for the pipeline monitor, keyed by processor or bridge id. */
   monitor: "monitor",
 } as const;
 
@@ -233,13 +235,57 @@ export interface MonitorMessage {
   readonly sessions: readonly string[];
 }
 
+/**
+ * A completed lap as channels against lap distance, one sample every `stepM` metres (the first sample at or
+ * after each step), for the driver view's overlays and reference laps. All arrays have the same length.
+ */
+export interface LapTraceMessage extends Stamped {
+  readonly type: "trace";
+  /** The lap's id (`<sessionUID>/<carIndex>/<lap>`). */
+  readonly id: string;
+  readonly carIndex: number;
+  readonly driver?: string;
+  readonly lap: number;
+  readonly timeMs: number;
+  readonly valid: boolean;
+  readonly stepM: number;
+  readonly distanceM: readonly number[];
+  readonly elapsedMs: readonly number[];
+  readonly speedKmh: readonly number[];
+  readonly throttle: readonly number[];
+  readonly brake: readonly number[];
+  readonly gear: readonly number[];
+  /** Absent when the game's data for this car has no steering (fans' cars before F1 2020 carry it too). */
+  readonly steer?: readonly number[];
+}
+
+/** What a bridge reports to the pipeline monitor, about once a second, keyed by bridge id. */
+export interface BridgeMonitorMessage {
+  readonly v: typeof DERIVED_VERSION;
+  readonly type: "bridge-monitor";
+  readonly bridgeId: string;
+  readonly atMs: number;
+  /** Running totals: datagrams received, published, bytes, ... */
+  readonly counters: Readonly<Record<string, number>>;
+  /** Running totals by reason. */
+  readonly rejections: Readonly<Record<string, number>>;
+  readonly drops: Readonly<Record<string, number>>;
+  /** Datagram sources ("address:port") seen recently, and their sessions. */
+  readonly sources: readonly string[];
+  readonly sessions: readonly string[];
+}
+
 export type DerivedMessage =
   | SessionMessage
   | CarsMessage
   | TelemetryMessage
   | LapMessage
+  | LapTraceMessage
   | EventMessage
   | MonitorMessage;
+
+/** What the monitor topic carries: the processors' reports and the bridges' (published by the bridge). */
+export type MonitorReport = MonitorMessage | BridgeMonitorMessage;
 
 export type DerivedType = DerivedMessage["type"];
 
@@ -249,6 +295,7 @@ export const TOPIC_OF_TYPE: Readonly<Record<DerivedType, DerivedKind>> = {
   cars: "cars",
   telemetry: "telemetry",
   lap: "laps",
+  trace: "traces",
   event: "events",
   monitor: "monitor",
 };
