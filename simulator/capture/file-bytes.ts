@@ -1,11 +1,45 @@
+import type { ReadStream } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
 import { SlipstreamError } from "../../bridge/errors.ts";
 
 const CHUNK = 64 * 1024;
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
+
+/** Reads up to `length` bytes into `buffer` at `at`; 0 at the end. */
+type Read = (buffer: Buffer, at: number, length: number) => Promise<number>;
+
+/**
+ * A gzip file's contents, streamed: zlib's output chunks handed out as asked. A file cut short (a copy or
+ * download interrupted) ends where its data ends, like a cut capture; other corruption throws.
+ */
+function gunzipReader(path: string, handle: FileHandle): { read: Read; raw: ReadStream } {
+  const raw = handle.createReadStream({ start: 0, autoClose: false });
+  const chunks = raw.pipe(createGunzip())[Symbol.asyncIterator]();
+  let pending: Buffer = Buffer.alloc(0);
+  let ended = false;
+  const read: Read = async (buffer, at, length) => {
+    while (pending.length === 0 && !ended) {
+      try {
+        const next = await chunks.next();
+        if (next.done) ended = true;
+        else pending = next.value as Buffer;
+      } catch (error) {
+        if ((error as { code?: string }).code === "Z_BUF_ERROR") ended = true;
+        else throw new SlipstreamError("unreadable-file", `${path}: bad gzip data: ${(error as Error).message}`);
+      }
+    }
+    const n = pending.copy(buffer, at, 0, Math.min(length, pending.length));
+    pending = pending.subarray(n);
+    return n;
+  };
+  return { read, raw };
+}
 
 /**
  * Sequential reads of a file through one reusable buffer: memory stays at about one chunk plus the largest
  * record asked for, however long the file. Buffers from `take` are views, valid until the next `fill`.
+ * A gzip file (by its magic, whatever its name) reads as its contents: offsets are then offsets into them.
  */
 export class FileBytes {
   private buffer = Buffer.allocUnsafe(CHUNK);
@@ -19,7 +53,10 @@ export class FileBytes {
   private constructor(
     readonly path: string,
     private readonly handle: FileHandle,
+    /** The file's size on disk (compressed, for gzip). */
     readonly size: number,
+    private readonly read: Read,
+    private readonly raw: ReadStream | undefined,
   ) {}
 
   static async open(path: string): Promise<FileBytes> {
@@ -36,7 +73,19 @@ export class FileBytes {
       await handle.close();
       throw new SlipstreamError("unreadable-file", `${path} is not a file`);
     }
-    return new FileBytes(path, handle, stat.size);
+    const magic = Buffer.alloc(2);
+    await handle.read(magic, 0, 2, 0);
+    if (magic.equals(GZIP_MAGIC)) {
+      const { read, raw } = gunzipReader(path, handle);
+      return new FileBytes(path, handle, stat.size, read, raw);
+    }
+    const read: Read = async (buffer, at, length) => (await handle.read(buffer, at, length, null)).bytesRead;
+    return new FileBytes(path, handle, stat.size, read, undefined);
+  }
+
+  /** How far into the file on disk reading is, and its size: progress (for gzip, compressed bytes read). */
+  get position(): { readonly offset: number; readonly size: number } {
+    return { offset: this.raw ? this.raw.bytesRead : this.offset, size: this.size };
   }
 
   get available(): number {
@@ -56,7 +105,7 @@ export class FileBytes {
     this.end -= this.start;
     this.start = 0;
     while (this.end < n && !this.eof) {
-      const { bytesRead } = await this.handle.read(this.buffer, this.end, this.buffer.length - this.end, null);
+      const bytesRead = await this.read(this.buffer, this.end, this.buffer.length - this.end);
       if (bytesRead === 0) this.eof = true;
       this.end += bytesRead;
     }
@@ -95,6 +144,7 @@ export class FileBytes {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.raw?.destroy();
     await this.handle.close();
   }
 }

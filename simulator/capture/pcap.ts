@@ -66,7 +66,7 @@ export class PcapReader implements AsyncIterable<InputDatagram> {
   }
 
   get position(): { readonly offset: number; readonly size: number } {
-    return { offset: this.file.offset, size: this.file.size };
+    return this.file.position;
   }
 
   async close(): Promise<void> {

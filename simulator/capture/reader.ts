@@ -62,7 +62,7 @@ export class CaptureReader implements AsyncIterable<CaptureEntry> {
 
   /** Bytes consumed so far and the file's size: progress. */
   get position(): { readonly offset: number; readonly size: number } {
-    return { offset: this.file.offset, size: this.file.size };
+    return this.file.position;
   }
 
   async close(): Promise<void> {
