@@ -4,6 +4,7 @@ import { analyzeCommand } from "./commands/analyze-command.ts";
 import { bridgeCommand } from "./commands/bridge-command.ts";
 import { decodeCommand } from "./commands/decode-command.ts";
 import { demoCommand } from "./commands/demo-command.ts";
+import { importCommand } from "./commands/import-command.ts";
 import { processorCommand } from "./commands/processor-command.ts";
 import { recordCommand } from "./commands/record-command.ts";
 import { replayCommand } from "./commands/replay-command.ts";
@@ -18,6 +19,7 @@ const COMMANDS: readonly Command[] = [
   recordCommand,
   replayCommand,
   simulateCommand,
+  importCommand,
 ];
 
 function usage(): string {

@@ -10,7 +10,8 @@ import type { SimDatagram, Simulation } from "./simulation.ts";
 
 /** Every rig's datagrams merged by session time (rig order within the same microsecond). */
 export class SimulationSource implements ReplaySource {
-  constructor(readonly simulations: readonly Simulation[]) {}
+  /** Simulations, or anything else that makes datagrams on a session clock (an imported lap). */
+  constructor(readonly simulations: readonly Pick<Simulation, "progress" | "datagrams">[]) {}
 
   progress(): number {
     return Math.min(...this.simulations.map((s) => s.progress()));
