@@ -24,7 +24,7 @@ export async function runBridge(
   config: BridgeConfig,
   ctx: CommandContext,
   showSessions: boolean,
-  attach?: (bus: Bus, log: Logger) => Promise<Attached>,
+  attach?: (bus: Bus, log: Logger, udpPort: number) => Promise<Attached>,
 ): Promise<number> {
   const log = createLogger(config.logLevel);
   const acks = config.acks === "all" ? -1 : (Number(config.acks) as -1 | 0 | 1);
@@ -50,7 +50,7 @@ export async function runBridge(
           },
         )
       : undefined;
-  const attached = await attach?.(bus, log).catch(async (error: unknown) => {
+  const attached = await attach?.(bus, log, port).catch(async (error: unknown) => {
     await bridge.stop(0);
     metrics?.server.close();
     await bus.close();

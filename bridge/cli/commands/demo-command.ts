@@ -1,3 +1,4 @@
+import { demoSampleFile, localTarget, startSampleLoop } from "../../../simulator/replay/sample-loop.ts";
 import { BRIDGE_OPTIONS } from "../../config/bridge-config.ts";
 import { parseOptions, renderHelp } from "../../config/options.ts";
 import { PIPELINE_OPTIONS, PROCESSOR_OPTIONS } from "../../config/processing-config.ts";
@@ -12,7 +13,14 @@ const DEMO_OPTIONS = {
   ...BRIDGE_OPTIONS,
   ...PIPELINE_OPTIONS,
   summaryIntervalS: { ...BRIDGE_OPTIONS.summaryIntervalS, default: 2 },
-};
+  sample: {
+    type: "string",
+    flag: "sample",
+    env: "SLIPSTREAM_DEMO_SAMPLE",
+    default: "race",
+    help: "Replayed in a loop at 1x to the demo's own UDP port as a game sends, new sessions each loop, so the demo is alive without a game: race (recordings/sample-race.slipcap.gz), a recording's path, or none.",
+  },
+} as const;
 
 export const demoCommand: Command = {
   name: "demo",
@@ -27,12 +35,26 @@ export const demoCommand: Command = {
     const { config } = parseOptions(DEMO_OPTIONS, argv, ctx.env);
     // The processor's own settings at their defaults, on the demo's bus, pipeline settings and prefix.
     const processorConfig = { ...parseOptions(PROCESSOR_OPTIONS, [], {}).config, ...config };
-    return runBridge(config, ctx, true, async (bus, log) => {
+    return runBridge(config, ctx, true, async (bus, log, udpPort) => {
       const store = new MemoryStateStore();
       const processor = await startProcessor(processorConfig, bus, store, log);
+      const file = demoSampleFile(config.sample);
+      const target = localTarget(config.udpHost, udpPort);
+      const sample = file
+        ? await startSampleLoop(file, target, { onError: (e) => ctx.err(`sample replay stopped: ${e}`) }).catch(
+            async (error: unknown) => {
+              await processor.stop();
+              throw error;
+            },
+          )
+        : undefined;
+      if (sample) ctx.out(`Replaying ${file} in a loop to ${target.host}:${udpPort} (--sample none: off).`);
       return {
         lines: () => processor.sessions().flatMap(({ pipeline }) => timingTable(pipeline)),
-        stop: () => processor.stop(),
+        stop: async () => {
+          await sample?.stop();
+          await processor.stop();
+        },
       };
     });
   },

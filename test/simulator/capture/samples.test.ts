@@ -64,7 +64,7 @@ for (const sample of listed) {
       datagrams++;
       const d = decode(bytes);
       if (d.ok) sessions.add(d.packet.header.sessionUID);
-      else rejected.push(d.reason);
+      else rejected.push(d.rejection.reason);
     }
     assert.ok(datagrams > 20_000, `${datagrams} datagrams`);
     assert.deepEqual(rejected, []);
