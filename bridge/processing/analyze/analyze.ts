@@ -113,7 +113,9 @@ function summarise(uid: string, c: Collected): AnalyzedSession {
     .sort((a, b) => a - b)
     .map((carIndex): AnalyzedCar => {
       const laps = (byCar.get(carIndex) ?? []).sort((a, b) => a.lap - b.lap);
-      const state = c.cars.get(carIndex);
+      // The view holds every car's state after the last packet; the throttled cars messages can miss the
+      // final frames (a lap completed on the last one).
+      const state = view.cars.get(carIndex) ?? c.cars.get(carIndex);
       const participant = c.session?.participants.find((p) => p.carIndex === carIndex);
       const speeds = laps.map((l) => l.topSpeedKmh).filter((s): s is number => s !== undefined);
       return {
