@@ -169,6 +169,20 @@ export class MemoryBus implements Bus {
     }));
   }
 
+  /** Each group's committed position behind each partition's end (the pipeline monitor's consumer lag). */
+  lag(): { group: string; topic: string; partition: number; lag: number }[] {
+    const out: { group: string; topic: string; partition: number; lag: number }[] = [];
+    for (const [group, g] of this.groups) {
+      for (const [key, offset] of g.offsets) {
+        const slash = key.lastIndexOf("/");
+        const [topic, partition] = [key.slice(0, slash), Number(key.slice(slash + 1))];
+        const log = this.topics.get(topic)?.partitions[partition];
+        if (log) out.push({ group, topic, partition, lag: Math.max(0, log.end - offset) });
+      }
+    }
+    return out;
+  }
+
   /** Deletes the topic's oldest records while it is over its byte limit or they are past its age limit. */
   private enforceRetention(t: Topic, now: number): void {
     while (t.orderHead < t.order.length) {

@@ -4,6 +4,7 @@ import { analyzeCommand } from "./commands/analyze-command.ts";
 import { bridgeCommand } from "./commands/bridge-command.ts";
 import { decodeCommand } from "./commands/decode-command.ts";
 import { demoCommand } from "./commands/demo-command.ts";
+import { gatewayCommand } from "./commands/gateway-command.ts";
 import { importCommand } from "./commands/import-command.ts";
 import { processorCommand } from "./commands/processor-command.ts";
 import { recordCommand } from "./commands/record-command.ts";
@@ -14,6 +15,7 @@ const COMMANDS: readonly Command[] = [
   demoCommand,
   bridgeCommand,
   processorCommand,
+  gatewayCommand,
   decodeCommand,
   analyzeCommand,
   recordCommand,

@@ -209,7 +209,8 @@ export interface HeartbeatMessage {
 /** A request the gateway refused (bad message, unknown session, monitor token wrong, ...). */
 export interface ErrorMessage {
   readonly type: "error";
-  readonly code: "bad-message" | "too-large" | "unknown-session" | "forbidden" | "rate-limited";
+  /** unavailable: the live state store did not answer (the snapshot or a reply is missing; live updates go on). */
+  readonly code: "bad-message" | "too-large" | "unknown-session" | "forbidden" | "rate-limited" | "unavailable";
   readonly message: string;
 }
 

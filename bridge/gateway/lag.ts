@@ -1,0 +1,79 @@
+import kafkajs, { type Admin } from "kafkajs";
+import type { MemoryBus } from "../bus/memory-bus.ts";
+
+export interface LagEntry {
+  readonly group: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly lag: number;
+}
+
+/** Consumer lag for the pipeline monitor. */
+export interface LagSource {
+  lag(): Promise<LagEntry[]>;
+  /** Forgets this gateway's own consumer group on the broker (each gateway makes a new one). */
+  close(): Promise<void>;
+}
+
+export interface KafkaLagOptions {
+  readonly brokers: readonly string[];
+  /** Group -> the topics it reads. */
+  readonly groups: ReadonlyMap<string, readonly string[]>;
+  /** Deleted on close: a gateway's group is its own and never reused. */
+  readonly ownGroup?: string;
+}
+
+/** Kafka: committed offsets of each group against the partitions' high watermarks (kafkajs admin). */
+export function kafkaLag(options: KafkaLagOptions): LagSource {
+  let admin: Admin | undefined;
+  const connect = async () => {
+    if (!admin) {
+      const a = new kafkajs.Kafka({
+        brokers: [...options.brokers],
+        clientId: "slipstream-gateway-monitor",
+        logLevel: kafkajs.logLevel.NOTHING,
+      }).admin();
+      await a.connect();
+      admin = a;
+    }
+    return admin;
+  };
+  return {
+    async lag() {
+      const a = await connect();
+      const topics = new Set([...options.groups.values()].flat());
+      const highs = new Map<string, number>();
+      for (const topic of topics) {
+        for (const p of await a.fetchTopicOffsets(topic)) highs.set(`${topic}/${p.partition}`, Number(p.high));
+      }
+      const out: LagEntry[] = [];
+      for (const [group, groupTopics] of options.groups) {
+        for (const t of await a.fetchOffsets({ groupId: group, topics: [...groupTopics] })) {
+          for (const p of t.partitions) {
+            const committed = Number(p.offset);
+            const high = highs.get(`${t.topic}/${p.partition}`);
+            // -1: nothing committed yet (the group has not read this partition).
+            if (committed < 0 || high === undefined) continue;
+            out.push({ group, topic: t.topic, partition: p.partition, lag: Math.max(0, high - committed) });
+          }
+        }
+      }
+      return out;
+    },
+    async close() {
+      if (!admin && !options.ownGroup) return;
+      try {
+        const a = await connect();
+        if (options.ownGroup) await a.deleteGroups([options.ownGroup]).catch(() => {});
+        await a.disconnect();
+      } catch {
+        // Kafka away at shutdown: the empty group expires on the broker by itself.
+      }
+    },
+  };
+}
+
+/** The in-process bus: every group's position against each partition's end. */
+export function memoryLag(bus: MemoryBus): LagSource {
+  return { lag: async () => bus.lag(), close: async () => {} };
+}
