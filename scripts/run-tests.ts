@@ -60,6 +60,9 @@ async function main(args: readonly string[]): Promise<number> {
   let failed = 0;
   if (checks) {
     failed += run("type check (tsc)", "npx", ["tsc", "-p", "tsconfig.json"]) === 0 ? 0 : 1;
+    // The web client: browser code with DOM types, and its build config with Node's.
+    failed += run("type check: web client", "npx", ["tsc", "-p", "web/tsconfig.json"]) === 0 ? 0 : 1;
+    failed += run("type check: web build", "npx", ["tsc", "-p", "web/tsconfig.node.json"]) === 0 ? 0 : 1;
     failed += run("lint and format (biome)", "npx", ["biome", "check", "."]) === 0 ? 0 : 1;
   }
 

@@ -1,0 +1,3 @@
+export * from "./dom.ts";
+export * from "./format.ts";
+export * from "./teams.ts";
