@@ -4,7 +4,7 @@ import type { Client } from "./client.ts";
 
 /** How often each update was turned into bytes: the encode-once property, counted. */
 export interface EncodeStats {
-  /** Updates the gateway serialised itself (positions; one per cars message, whoever listens). */
+  /** Session updates the gateway serialised itself (positions: one per cars message, whoever listens). */
   encoded: number;
   /** Updates forwarded as the bus delivered them (no serialisation). */
   forwarded: number;
@@ -41,6 +41,11 @@ export class Fanout {
     const set = this.bySession.get(uid);
     set?.delete(client);
     if (set?.size === 0) this.bySession.delete(uid);
+  }
+
+  /** The session as a snapshot shows it (the live `session` message may be a while away). */
+  learn(session: SessionMessage): void {
+    if (!this.info.has(session.sessionUID)) this.info.set(session.sessionUID, playerOf(session));
   }
 
   hasSubscribers(sessionUID: string | null): boolean {

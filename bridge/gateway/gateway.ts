@@ -205,7 +205,6 @@ export class Gateway {
     if (key === this.sessionsKey) return;
     this.sessionsKey = key;
     this.sessionsBytes = Buffer.from(JSON.stringify({ type: "sessions", sessions }));
-    this.fanout.stats.encoded++;
     for (const c of this.clients) c.offer("sessions", this.sessionsBytes);
   }
 
@@ -228,7 +227,6 @@ export class Gateway {
     );
     if (watchers.length === 0) return;
     const bytes = Buffer.from(JSON.stringify(message));
-    this.fanout.stats.encoded++;
     for (const c of watchers) c.offer("pipeline", bytes);
   }
 
@@ -432,6 +430,7 @@ export class Gateway {
     loadSnapshot(this.options.store, uid)
       .then((snapshot) => {
         if (generation !== client.generation) return;
+        if (snapshot?.session) this.fanout.learn(snapshot.session);
         if (!snapshot && !this.sessions.some((s) => s.sessionUID === uid)) {
           this.fanout.remove(client);
           client.subscription = undefined;

@@ -99,11 +99,11 @@ export class PipelineMonitor {
         this.sum(this.bridges, (r) => r.counters.published),
       );
     const seconds = Math.max(0.001, (now - this.previousAtMs) / 1000);
-    const topics = [...totals].map(([name, total]) => ({
-      name,
-      total,
-      perSecond: Math.round((Math.max(0, total - (this.previous.get(name) ?? total)) / seconds) * 10) / 10,
-    }));
+    const topics = [...totals].map(([name, total]) => {
+      // A topic read here counts from 0; the reports' totals are running ones, so their first sight is no rate.
+      const before = this.previous.get(name) ?? (this.totals.has(name) ? 0 : total);
+      return { name, total, perSecond: Math.round((Math.max(0, total - before) / seconds) * 10) / 10 };
+    });
     this.previous = totals;
     this.previousAtMs = now;
 
