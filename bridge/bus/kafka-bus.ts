@@ -1,15 +1,26 @@
 import kafkajs, {
   type Admin,
   type Consumer,
+  type IHeaders,
   Kafka,
   type KafkaConfig,
   logLevel,
+  type Message,
   Partitioners,
   type Producer,
 } from "kafkajs";
 import { SlipstreamError } from "../errors.ts";
 import type { Logger } from "../observability/log.ts";
-import type { Acks, Bus, BusRecord, ConsumedRecord, SubscribeOptions, Subscription, TopicSpec } from "./types.ts";
+import type {
+  Acks,
+  Bus,
+  BusRecord,
+  ConsumedRecord,
+  SubscribeOptions,
+  Subscription,
+  TopicRecords,
+  TopicSpec,
+} from "./types.ts";
 import { classifyWriteError } from "./write-errors.ts";
 
 export interface KafkaBusOptions {
@@ -136,26 +147,28 @@ export class KafkaBus implements Bus {
   }
 
   async write(topic: string, records: readonly BusRecord[]): Promise<void> {
+    await this.send([{ topic, records }], `${records.length} records for ${topic}`);
+  }
+
+  /** One produce request for every topic (kafkajs sendBatch): one round trip instead of one per topic. */
+  async writeMany(batches: readonly TopicRecords[]): Promise<void> {
+    const count = batches.reduce((n, b) => n + b.records.length, 0);
+    await this.send(batches, `${count} records for ${batches.map((b) => b.topic).join(", ")}`);
+  }
+
+  private async send(batches: readonly TopicRecords[], what: string): Promise<void> {
     await this.connect();
     try {
-      await this.producer.send({
-        topic,
+      await this.producer.sendBatch({
         acks: this.options.acks,
-        messages: records.map((r) => ({
-          key: r.key,
-          value: Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength),
-          headers: r.headers,
-          timestamp: String(r.timestampMs),
-        })),
+        topicMessages: batches.map(({ topic, records }) => ({ topic, messages: records.map(toMessage) })),
       });
     } catch (error) {
       const { reason } = classifyWriteError(error);
       // The limit may have changed since we read it.
-      if (reason === "too-large") await this.readLimits([topic]);
+      if (reason === "too-large") await this.readLimits(batches.map((b) => b.topic));
       if (reason === "producer-state") this.replaceProducer();
-      throw new SlipstreamError("bus-write-failed", `Kafka did not take ${records.length} records for ${topic}`, {
-        cause: error,
-      });
+      throw new SlipstreamError("bus-write-failed", `Kafka did not take ${what}`, { cause: error });
     }
   }
 
@@ -174,6 +187,10 @@ export class KafkaBus implements Bus {
       allowAutoTopicCreation: false,
       sessionTimeout,
       heartbeatInterval: Math.min(3000, Math.floor(sessionTimeout / 3)),
+      // Bigger fetches than kafkajs's 1 MiB per partition: a backlog is read in fewer, fuller round trips
+      // (measured: reading alone 90k records/s at 1 MiB, 177k at 4 MiB).
+      maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
+      maxBytes: FETCH_BYTES,
     });
     this.consumers.add(consumer);
     await consumer.connect();
@@ -183,13 +200,14 @@ export class KafkaBus implements Bus {
       autoCommit: !options.manualCommit,
       eachBatchAutoResolve: true,
       eachBatch: async ({ batch }) => {
+        const { topic, partition } = batch;
         const records: ConsumedRecord[] = batch.messages.map((m) => ({
-          topic: batch.topic,
-          partition: batch.partition,
+          topic,
+          partition,
           offset: m.offset,
           key: m.key ? m.key.toString() : null,
-          value: m.value ?? new Uint8Array(0),
-          headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v ?? "")])),
+          value: m.value ?? EMPTY,
+          headers: stringHeaders(m.headers),
           timestampMs: Number(m.timestamp),
         }));
         await options.onRecords(records);
@@ -237,4 +255,24 @@ export class KafkaBus implements Bus {
     await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
     await Promise.allSettled([this.producer.disconnect(), this.admin?.disconnect()]);
   }
+}
+
+const EMPTY = new Uint8Array(0);
+const FETCH_BYTES_PER_PARTITION = 4 * 1024 * 1024;
+const FETCH_BYTES = 16 * 1024 * 1024;
+
+/** kafkajs gives header values as Buffers (or arrays of them, for a repeated key). */
+function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers) for (const k in headers) out[k] = String(headers[k] ?? "");
+  return out;
+}
+
+function toMessage(r: BusRecord): Message {
+  return {
+    key: r.key,
+    value: Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength),
+    headers: r.headers,
+    timestamp: String(r.timestampMs),
+  };
 }

@@ -21,9 +21,17 @@ export interface TopicSpec {
 
 export type Acks = -1 | 0 | 1;
 
+/** Records for one topic, in order. */
+export interface TopicRecords {
+  readonly topic: string;
+  readonly records: readonly BusRecord[];
+}
+
 /** Where the bridge writes: resolves once the bus has taken the whole batch (per the acks setting). */
 export interface RecordSink {
   write(topic: string, records: readonly BusRecord[]): Promise<void>;
+  /** Several topics' records in one request where the bus can (Kafka); each topic's keep their order. */
+  writeMany?(batches: readonly TopicRecords[]): Promise<void>;
   /** The most bytes one record batch for `topic` may hold on this bus (Kafka: max.message.bytes), if known. */
   maxBatchBytes?(topic: string): number | undefined;
 }

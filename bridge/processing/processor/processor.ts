@@ -1,5 +1,6 @@
-import type { Bus, BusRecord, ConsumedRecord, Subscription, TopicPartition } from "../../bus/types.ts";
+import type { Bus, ConsumedRecord, Subscription, TopicPartition } from "../../bus/types.ts";
 import {
+  DERIVED_VERSION,
   type DerivedKind,
   type DerivedMessage,
   derivedTopic,
@@ -11,6 +12,7 @@ import type { LiveStateStore } from "../../state/types.ts";
 import type { AnyMetric } from "../engine/metric.ts";
 import type { SessionPipeline } from "../engine/session-pipeline.ts";
 import { LatencyWindow } from "./latency-window.ts";
+import { OutputWriter } from "./output-writer.ts";
 import { PartitionProcessor } from "./partition-processor.ts";
 import { StateWriter } from "./state-writer.ts";
 
@@ -37,10 +39,12 @@ const KINDS: readonly DerivedKind[] = ["sessions", "cars", "telemetry", "laps", 
 
 /**
  * `slipstream processor`: a consumer-group member on `<prefix>.raw`. Each assigned partition resumes from its
- * checkpoint in the state store; outputs go to the derived topics and the live state store. Every
- * checkpointIntervalMs, per partition: publish pending outputs, write the checkpoint (state + next offset),
- * then commit that offset, so a member that takes over after a crash restores the state and re-reads exactly
- * what the state does not cover. Laps and events keep their ids on re-publication: consumers keep one per id.
+ * checkpoint in the state store; outputs go to the derived topics (without waiting: the writer sends while the
+ * next records are processed) and the live state store. Every checkpointIntervalMs: take each partition's
+ * state and next offset, wait until the broker has acknowledged every output published before, write the
+ * checkpoints, then commit those offsets, so a member that takes over after a crash restores the state and
+ * re-reads exactly what the state does not cover. Laps and events keep their ids on re-publication: consumers
+ * keep one per id.
  */
 export class Processor {
   readonly counters = { consumed: 0, published: 0, rejected: 0, checkpoints: 0, checkpointErrors: 0, storeErrors: 0 };
@@ -48,6 +52,7 @@ export class Processor {
   private readonly options: ProcessorOptions;
   private readonly partitions = new Map<string, PartitionProcessor>();
   private readonly writer: StateWriter;
+  private readonly outputs: OutputWriter;
   private readonly latency = new LatencyWindow();
   private pending: DerivedMessage[] = [];
   private chain: Promise<void> = Promise.resolve();
@@ -65,6 +70,13 @@ export class Processor {
       onError: (op, e) => {
         this.counters.storeErrors++;
         options.onError(`state store (${op})`, e);
+      },
+    });
+    this.outputs = new OutputWriter({
+      bus: options.bus,
+      onError: options.onError,
+      onWritten: (n) => {
+        this.counters.published += n;
       },
     });
   }
@@ -102,9 +114,21 @@ export class Processor {
    */
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
-    await this.serial(() => this.checkpointAll());
+    // With the broker away, outputs never drain: give up on them (no commit covers them) rather than hang.
+    const giveUp = setTimeout(() => this.outputs.abandon(new Error("stopping: outputs not acknowledged")), 15_000);
+    await this.serial(async () => {
+      await this.checkpointAll();
+      await this.drained();
+    }).catch((e) => this.options.onError("final checkpoint", e));
+    clearTimeout(giveUp);
     await this.subscription?.stop();
     await this.writer.flush(this.now());
+  }
+
+  /** Resolves once every output published so far is acknowledged by the bus. */
+  drained(): Promise<void> {
+    this.publish();
+    return this.outputs.drained();
   }
 
   /** Sessions currently held, per partition: for the console view and the monitor. */
@@ -166,7 +190,7 @@ export class Processor {
   private async revoked(parts: readonly TopicPartition[]): Promise<void> {
     for (const tp of parts) {
       const key = this.key(tp);
-      await this.checkpoint(key);
+      await this.checkpoint([key]);
       this.partitions.delete(key);
     }
   }
@@ -206,60 +230,74 @@ export class Processor {
       pp.push(batch, now);
       this.counters.consumed += batch.length;
     }
-    await this.publish();
+    this.publish();
+    await this.outputs.room();
   }
 
   private async poll(): Promise<void> {
     const now = this.now();
     for (const pp of this.partitions.values()) pp.poll(now);
-    await this.publish();
+    this.publish();
   }
 
-  private async publish(): Promise<void> {
+  /** Hands pending outputs to the writer (which sends them in the background) and the state writer. */
+  private publish(): void {
     if (this.pending.length === 0) return;
     const messages = this.pending;
     this.pending = [];
-    const byTopic = new Map<string, BusRecord[]>();
-    const nowUs = this.now() * 1000;
+    const nowMs = this.now();
     for (const m of messages) {
-      const topic = derivedTopic(this.options.topicPrefix, TOPIC_OF_TYPE[m.type]);
-      const key = m.type === "monitor" ? m.processorId : m.sessionUID;
-      const record: BusRecord = {
-        key,
+      const monitor = m.type === "monitor";
+      this.outputs.add(derivedTopic(this.options.topicPrefix, TOPIC_OF_TYPE[m.type]), {
+        key: monitor ? m.processorId : m.sessionUID,
         value: Buffer.from(JSON.stringify(m)),
-        headers: { "slipstream-type": m.type, "slipstream-v": String(m.v) },
-        timestampMs: Math.round(nowUs / 1000),
-      };
-      const list = byTopic.get(topic);
-      if (list) list.push(record);
-      else byTopic.set(topic, [record]);
-      if (m.type !== "monitor") {
-        if (m.receivedAtUs !== undefined) this.latency.add((nowUs - m.receivedAtUs) / 1000);
+        headers: HEADERS[m.type] as Readonly<Record<string, string>>,
+        timestampMs: nowMs,
+      });
+      if (!monitor) {
+        if (m.receivedAtUs !== undefined) this.latency.add(nowMs - m.receivedAtUs / 1000);
         this.writer.observe(m);
       }
     }
-    for (const [topic, records] of byTopic) await this.options.bus.write(topic, records);
-    this.counters.published += messages.length;
   }
 
-  private async checkpointAll(): Promise<void> {
-    for (const key of [...this.partitions.keys()]) await this.checkpoint(key);
+  private checkpointAll(): Promise<void> {
+    return this.checkpoint([...this.partitions.keys()]);
   }
 
-  /** Outputs first, then the checkpoint, then the commit: never an offset committed past unsaved state. */
-  private async checkpoint(key: string): Promise<void> {
-    const pp = this.partitions.get(key);
-    const cp = pp?.checkpoint();
-    if (!cp) return;
-    await this.publish();
+  /**
+   * State and offset first, then every output published up to then acknowledged, then the checkpoint, then the
+   * commit: never an offset committed past unsaved state or unacknowledged outputs.
+   */
+  private async checkpoint(keys: readonly string[]): Promise<void> {
+    const taken: { key: string; offset: string; sessions: string }[] = [];
+    for (const key of keys) {
+      const cp = this.partitions.get(key)?.checkpoint();
+      if (cp) taken.push({ key, ...cp });
+    }
+    if (taken.length === 0) return;
+    await this.drained();
+    const saved = await Promise.all(
+      taken.map(async ({ key, offset, sessions }) => {
+        try {
+          await this.options.store.writeCheckpoint(this.checkpointName(key), { offset, state: sessions });
+          const at = key.lastIndexOf(":");
+          return { topic: key.slice(0, at), partition: Number(key.slice(at + 1)), offset };
+        } catch (error) {
+          this.counters.checkpointErrors++;
+          this.options.onError(`checkpoint ${key}`, error);
+          return undefined;
+        }
+      }),
+    );
+    const offsets = saved.filter((o) => o !== undefined);
+    if (offsets.length === 0) return;
     try {
-      await this.options.store.writeCheckpoint(this.checkpointName(key), { offset: cp.offset, state: cp.sessions });
-      const [topic, partition] = [key.slice(0, key.lastIndexOf(":")), Number(key.slice(key.lastIndexOf(":") + 1))];
-      await this.subscription?.commit([{ topic, partition, offset: cp.offset }]);
-      this.counters.checkpoints++;
+      await this.subscription?.commit(offsets);
+      this.counters.checkpoints += offsets.length;
     } catch (error) {
       this.counters.checkpointErrors++;
-      this.options.onError(`checkpoint ${key}`, error);
+      this.options.onError(`commit ${offsets.map((o) => `${o.topic}:${o.partition}`).join(", ")}`, error);
     }
   }
 
@@ -276,7 +314,7 @@ export class Processor {
       sessions: this.sessions().map((s) => s.sessionUID),
     };
     this.pending.push(monitor);
-    await this.publish();
+    this.publish();
   }
 
   private reorderTotals(): Record<string, number> {
@@ -291,6 +329,14 @@ export class Processor {
     return totals;
   }
 }
+
+/** One headers object per type: every record of a type carries the same. */
+const HEADERS: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.fromEntries(
+  Object.keys(TOPIC_OF_TYPE).map((type) => [
+    type,
+    { "slipstream-type": type, "slipstream-v": String(DERIVED_VERSION) },
+  ]),
+);
 
 function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}${k}`, v]));
