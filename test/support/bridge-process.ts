@@ -1,6 +1,8 @@
 // Runs the real `slipstream bridge` command as a child process, as a user would.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const BIN = fileURLToPath(new URL("../../bridge/bin/slipstream.mjs", import.meta.url));
@@ -39,6 +41,10 @@ export async function runSlipstream(
   return { code, stdout, stderr };
 }
 
+function demoArgs(command: string): string[] {
+  return command === "demo" ? ["--http-port", "0", "--static-dir", join(tmpdir(), "slipstream-no-web-client")] : [];
+}
+
 export async function startBridgeProcess(
   args: readonly string[],
   env: Record<string, string> = {},
@@ -46,7 +52,8 @@ export async function startBridgeProcess(
 ): Promise<BridgeProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [BIN, command, "--udp-host", "127.0.0.1", "--udp-port", "0", "--metrics-port", "0", ...args],
+    // The demo's gateway too: a free port, and no web build in a test (a missing --static-dir serves /ws only).
+    [BIN, command, "--udp-host", "127.0.0.1", "--udp-port", "0", "--metrics-port", "0", ...demoArgs(command), ...args],
     {
       env: { ...process.env, SLIPSTREAM_LOG_LEVEL: "warn", ...env },
       stdio: ["ignore", "pipe", "pipe"],
