@@ -1,0 +1,268 @@
+// End-to-end latency, UDP receive to a WebSocket client's onmessage: 20 F1 24 games at real 60 Hz pace (the
+// processing bench's live mix: real datagrams, each game with its own sessionUID and its own UDP socket) sent
+// over UDP to a real bridge, a processor (reorder window 50 ms, the default) and a gateway, and one WebSocket
+// client per session (bench/web/clients.ts, in a separate process) subscribed to positions, tower and telemetry.
+// Latency per message = the client's read time minus the message's `receivedAtUs` (the bridge's receive time of
+// the newest datagram behind it); same machine, same clock. The pipeline is built by bench/web/stack.ts from the
+// product's parts at their defaults: on Kafka the bridge, the processor and the gateway each in their own process
+// (live state in a throwaway redis-server), on the in-process bus all three in one process (as the demo).
+// Baseline, same run, same sender and bridge: the bare path, bridge -> bus -> a consumer of the raw topic (its
+// receive time minus the receive-time header), with no processing, gateway or WebSocket.
+// Reported per bus: p99 over every stamped message (p50, max and per channel in the JSON), and the same minus
+// the 50 ms reorder window, which every datagram waits by design (the positions and tower channels also wait for
+// their rate caps, 20 Hz and 4 Hz, by design). The first seconds (the JIT, the consumer groups' joins, the
+// clients' subscriptions) are not counted.
+
+import { randomUUID } from "node:crypto";
+import { createSocket, type Socket } from "node:dgram";
+import { RAW_HEADERS } from "../bridge/protocol/raw-topic.ts";
+import type { BenchResult } from "./measure.ts";
+import { liveMix } from "./processing-mix.ts";
+import { type KafkaForBench, kafkaForBench } from "./processor-kafka.ts";
+import { type Child, startChild } from "./web/child.ts";
+import type { ClientsReport } from "./web/clients.ts";
+import { epochMicros, LatencyHistogram, type LatencyStats } from "./web/latency-histogram.ts";
+import type { Role, StackOptions } from "./web/stack.ts";
+
+const SESSIONS = 20;
+const WINDOW_MS = 50;
+const WARMUP_S = 4;
+const MEASURE_S = 10;
+/** The most the mix lasts: warm-up (Kafka group joins can take several seconds), measurement, stragglers. */
+const MIX_S = 45;
+const FRAME_MS = 1000 / 60;
+const CHANNELS = ["positions", "tower", "telemetry"];
+const FIRST_UID = 7000;
+
+type Frames = readonly (readonly Buffer[])[];
+
+/** One game's datagrams per 60 Hz frame; each game is this one with its own sessionUID written in. */
+function gameFrames(seconds: number): Frames {
+  const frames: Buffer[][] = [];
+  let stamp: string | undefined;
+  for (const r of liveMix(1, seconds)) {
+    const s = r.headers[RAW_HEADERS.receivedAtUs];
+    if (s !== stamp) frames.push([]);
+    stamp = s;
+    frames.at(-1)?.push(Buffer.from(r.value));
+  }
+  return frames;
+}
+
+/** 20 games over UDP, one socket each, frame by frame when due (late frames go at once and are counted). */
+class Sender {
+  private readonly sockets: Socket[] = [];
+  private stopped = false;
+  private done: Promise<void> = Promise.resolve();
+  lateFrames = 0;
+  sent = 0;
+  errors = 0;
+
+  constructor(
+    private readonly frames: Frames,
+    private readonly port: number,
+  ) {}
+
+  async start(): Promise<void> {
+    for (let s = 0; s < SESSIONS; s++) {
+      const socket = createSocket("udp4");
+      socket.on("error", () => this.errors++);
+      await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", () => resolve()));
+      this.sockets.push(socket);
+    }
+    this.done = this.run();
+  }
+
+  private async run(): Promise<void> {
+    const start = performance.now();
+    for (let index = 0; index < this.frames.length && !this.stopped; index++) {
+      const wait = start + index * FRAME_MS - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      else if (wait < -FRAME_MS) this.lateFrames++;
+      for (let s = 0; s < SESSIONS; s++) {
+        const socket = this.sockets[s] as Socket;
+        for (const datagram of this.frames[index] as Buffer[]) {
+          const bytes = Buffer.from(datagram);
+          bytes.writeBigUInt64LE(BigInt(FIRST_UID + s), 7);
+          socket.send(bytes, this.port, "127.0.0.1", (error) => {
+            if (error) this.errors++;
+          });
+          this.sent++;
+        }
+      }
+    }
+    if (!this.stopped) throw new Error(`the mix (${MIX_S} s) ran out before the measurement ended`);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.done;
+    for (const socket of this.sockets) socket.close();
+  }
+}
+
+interface Measured {
+  readonly overall: LatencyStats;
+  readonly kinds: Record<string, LatencyStats>;
+  readonly serverCpu?: number;
+  readonly clientCpu?: number;
+  readonly lateFrames: number;
+  readonly errors: readonly string[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One run: the full pipeline with clients (`full`) or the bare path; on Kafka (brokers) or the in-process bus. */
+async function run(frames: Frames, path: "full" | "bare", brokers: readonly string[]): Promise<Measured> {
+  const prefix = `bench-web-${randomUUID().slice(0, 8)}`;
+  const kafka = brokers.length > 0;
+  const redis = kafka && path === "full" ? await (await import("../scripts/redis/server.ts")).startRedisServer() : null;
+  const stack = (roles: Role[]) =>
+    startChild("stack.ts", [
+      JSON.stringify({
+        roles,
+        prefix,
+        brokers,
+        redisUrl: redis?.url,
+        reorderWindowMs: WINDOW_MS,
+      } satisfies StackOptions),
+    ]);
+  const processes: Child[] = [];
+  let clients: Child | undefined;
+  let sender: Sender | undefined;
+  try {
+    const layout: Role[][] =
+      path === "full"
+        ? kafka
+          ? [["processor"], ["gateway"], ["bridge"]]
+          : [["processor", "gateway", "bridge"]]
+        : kafka
+          ? [["bare"], ["bridge"]]
+          : [["bare", "bridge"]];
+    let udpPort = 0;
+    let httpPort = 0;
+    for (const roles of layout) {
+      const child = stack(roles);
+      processes.push(child);
+      const ready = await child.next<{ udpPort?: number; httpPort?: number }>("ready", 90_000);
+      udpPort = ready.udpPort ?? udpPort;
+      httpPort = ready.httpPort ?? httpPort;
+    }
+    sender = new Sender(frames, udpPort);
+    let connected: Promise<unknown> = Promise.resolve();
+    if (path === "full") {
+      clients = startChild("clients.ts", []);
+      await clients.next("started", 60_000);
+      // Subscribed as soon as the gateway lists each session (its directory follows the processor's state).
+      clients.send({
+        cmd: "connect",
+        url: `ws://127.0.0.1:${httpPort}/ws`,
+        count: SESSIONS,
+        sessions: Array.from({ length: SESSIONS }, (_, s) => String(FIRST_UID + s)),
+        channels: CHANNELS,
+        timeoutMs: 30_000,
+      });
+      connected = clients.next<{ ready: number; requested: number }>("connected", 60_000).then((c) => {
+        if (c.ready < c.requested) throw new Error(`only ${c.ready} of ${c.requested} clients subscribed`);
+      });
+    }
+    const started = performance.now();
+    await sender.start();
+    await connected;
+    await sleep(Math.max(0, WARMUP_S * 1000 - (performance.now() - started)));
+    // Measured: messages whose datagrams the bridge received in the window.
+    const fromUs = epochMicros() + 1000_000;
+    const toUs = fromUs + MEASURE_S * 1_000_000;
+    const measurer = (clients ?? processes[0]) as Child;
+    measurer.send({ cmd: "window", fromUs, toUs });
+    const lateBefore = sender.lateFrames;
+    await sleep((toUs - epochMicros()) / 1000 + WINDOW_MS + 1000);
+    const lateFrames = sender.lateFrames - lateBefore;
+    measurer.send({ cmd: "report" });
+    if (clients) {
+      const report = await clients.next<ClientsReport>("report");
+      const kinds: Record<string, LatencyStats> = {};
+      const overall = new LatencyHistogram();
+      for (const kind of ["positions", "tower", "telemetry"] as const) {
+        const h = LatencyHistogram.fromSparse(report.kinds[kind]);
+        kinds[kind] = h.stats();
+        overall.merge(h);
+      }
+      if (overall.count === 0) throw new Error(`no message reached the clients: ${report.errors.join("; ")}`);
+      return {
+        overall: overall.stats(),
+        kinds,
+        clientCpu: Number((report.cpuMs / report.wallMs).toFixed(3)),
+        lateFrames,
+        errors: report.errors,
+      };
+    }
+    const report = await measurer.next<{ raw: Parameters<typeof LatencyHistogram.fromSparse>[0] }>("report");
+    const h = LatencyHistogram.fromSparse(report.raw);
+    if (h.count === 0) throw new Error("no record reached the bare consumer");
+    return { overall: h.stats(), kinds: {}, lateFrames, errors: [] };
+  } finally {
+    await sender?.stop().catch(() => {});
+    await clients?.stop();
+    for (const p of processes.reverse()) await p.stop(10_000);
+    await redis?.stop();
+  }
+}
+
+function result(bus: "memory" | "kafka", full: Measured, bare: Measured, broker?: string): BenchResult {
+  const beyond = (ms: number) => Number((ms - WINDOW_MS).toFixed(3));
+  return {
+    bench: `web-latency-e2e-${bus}`,
+    value: full.overall.p99,
+    unit: "ms p99, UDP receive (bridge) -> WebSocket client onmessage, 50 ms reorder window included",
+    baseline: "bare path: UDP -> the same bridge -> bus -> raw-topic consumer, same run",
+    baselineValue: bare.overall.p99,
+    ratio: Number((full.overall.p99 / Math.max(0.001, bare.overall.p99)).toFixed(2)),
+    p50: full.overall.p50,
+    max: full.overall.max,
+    p99BeyondWindow: beyond(full.overall.p99),
+    p50BeyondWindow: beyond(full.overall.p50),
+    messages: full.overall.count,
+    channels: full.kinds,
+    baselineP50: bare.overall.p50,
+    baselineMax: bare.overall.max,
+    baselineRecords: bare.overall.count,
+    windowMs: WINDOW_MS,
+    games: SESSIONS,
+    clients: SESSIONS,
+    clientCpu: full.clientCpu,
+    lateFrames: full.lateFrames + bare.lateFrames,
+    ...(broker ? { broker } : {}),
+    ...(full.errors.length > 0 ? { clientErrors: full.errors.slice(0, 3) } : {}),
+  } as BenchResult;
+}
+
+/** On the in-process bus, then on Kafka: `shared` (left running), else KAFKA_BROKERS or a broker of its own. */
+export async function webLatencyBenchmarks(
+  options: { kafka?: boolean; memory?: boolean; shared?: KafkaForBench } = {},
+): Promise<BenchResult[]> {
+  const frames = gameFrames(MIX_S);
+  const results: BenchResult[] = [];
+  if (options.memory ?? true) {
+    const full = await run(frames, "full", []);
+    const bare = await run(frames, "bare", []);
+    results.push(result("memory", full, bare));
+  }
+  if (options.kafka ?? true) {
+    const kafka = options.shared ?? (await kafkaForBench());
+    try {
+      const full = await run(frames, "full", kafka.brokers);
+      const bare = await run(frames, "bare", kafka.brokers);
+      results.push(result("kafka", full, bare, kafka.source));
+    } finally {
+      if (!options.shared) await kafka.stop();
+    }
+  }
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const kafka = !process.argv.includes("--memory-only");
+  const memory = !process.argv.includes("--kafka-only");
+  for (const r of await webLatencyBenchmarks({ kafka, memory })) process.stdout.write(`${JSON.stringify(r)}\n`);
+}
