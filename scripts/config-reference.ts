@@ -2,6 +2,7 @@
 // (test/readme.test.ts checks the README holds exactly this text).
 import { readFileSync, writeFileSync } from "node:fs";
 import { BRIDGE_OPTIONS, BUS_OPTIONS } from "../bridge/config/bridge-config.ts";
+import { GATEWAY_OPTIONS } from "../bridge/config/gateway-config.ts";
 import { type OptionSpecs, rangeOf } from "../bridge/config/options.ts";
 import { ANALYZE_OPTIONS, PIPELINE_OPTIONS, PROCESSOR_OPTIONS } from "../bridge/config/processing-config.ts";
 
@@ -41,6 +42,20 @@ export function configReference(): string {
     "`slipstream analyze` (besides the pipeline settings above; `--kafka-brokers` as above):",
     "",
     table(without(ANALYZE_OPTIONS, [...Object.keys(PIPELINE_OPTIONS), "kafkaBrokers"])),
+    "",
+    "`slipstream gateway` (besides the bus settings, `--redis-url`, `--state-key-prefix`, `--topic-partitions` and",
+    "`--topic-retention-ms` as above; `slipstream demo` takes all of these but the bus, metrics and state ones it",
+    "already has, and the state settings of `slipstream processor`):",
+    "",
+    table(
+      without(GATEWAY_OPTIONS, [
+        ...Object.keys(BUS_OPTIONS),
+        "redisUrl",
+        "stateKeyPrefix",
+        "topicPartitions",
+        "topicRetentionMs",
+      ]),
+    ),
     "<!-- config-reference:end -->",
   ].join("\n");
 }
