@@ -37,7 +37,7 @@ export async function uplotBench() {
   for (let r = 0; r < ROUNDS; r++) {
     const d = frames[r % frames.length] as number[][];
     let t = performance.now();
-    chart.batch(() => chart.setData(d as uPlot.AlignedData, false));
+    chart.batch(() => chart.setData(d as uPlot.AlignedData));
     uplotMs.push(performance.now() - t);
     t = performance.now();
     g.clearRect(0, 0, canvas.width, canvas.height);

@@ -80,7 +80,7 @@ export class LapOnGrid {
       lap.columns.speedKmh[i] = at(trace.speedKmh);
       lap.columns.throttle[i] = at(trace.throttle);
       lap.columns.brake[i] = at(trace.brake);
-      lap.columns.gear[i] = at(trace.gear);
+      lap.columns.gear[i] = trace.gear[f < 0.5 ? k : k + 1] ?? trace.gear[k] ?? null; // gears step, never blend
       lap.columns.steer[i] = at(trace.steer);
       lap.columns.elapsedMs[i] = at(trace.elapsedMs);
     }

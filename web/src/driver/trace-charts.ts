@@ -83,7 +83,7 @@ export class TraceCharts {
         const k = spec.scale;
         return k ? c.map((v) => (v === null ? null : v * k)) : c;
       };
-      this.charts[i]?.setData([this.x, col(live), col(best), col(ref)], false);
+      this.charts[i]?.setData([this.x, col(live), col(best), col(ref)]);
     });
     let points = 0;
     for (const v of live.columns.speedKmh) if (v !== null) points++;

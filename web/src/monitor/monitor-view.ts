@@ -11,7 +11,7 @@ export const monitorView: View = (root, { connection, route }) => {
   const tables = {
     topics: new Table("Topics", ["Topic", "Per second", "Total"], "topics"),
     latency: new Table("Latency (ms)", ["Path", "p50", "p99", "Max", "Samples"], "latency"),
-    lag: new Table("Consumer lag", ["Group", "Topic", "Partition", "Lag"], "lag"),
+    lag: new Table("Consumer lag", ["Group", "Topic", "Total", "By partition"], "lag"),
     rejections: new Table("Rejections", ["Reason", "Count"], "rejections"),
     drops: new Table("Drops", ["Reason", "Count"], "drops"),
     reorder: new Table("Reorder window", ["Statistic", "Value"], "reorder"),
@@ -43,7 +43,7 @@ export const monitorView: View = (root, { connection, route }) => {
       String(l.samples),
     ];
     tables.latency.set([lat("UDP → browser", m.endToEndMs), lat("UDP → gateway send", m.gatewayMs)]);
-    tables.lag.set(m.lag.map((l) => [l.group, l.topic, String(l.partition), String(l.lag)]));
+    tables.lag.set(lagRows(m.lag));
     tables.rejections.set(sorted(m.rejections).map(([k, v]) => [k, String(v)]));
     tables.drops.set(sorted(m.drops).map(([k, v]) => [k, String(v)]));
     tables.reorder.set(Object.entries(m.reorder).map(([k, v]) => [k, String(v)]));
@@ -75,3 +75,16 @@ export const monitorView: View = (root, { connection, route }) => {
     connection.setStanding("monitor", undefined);
   };
 };
+
+/** One row per group and topic: the total, then each partition's lag ("p:lag"), so many partitions stay readable. */
+function lagRows(lag: PipelineMessage["lag"]): string[][] {
+  const rows = new Map<string, { group: string; topic: string; total: number; parts: string[] }>();
+  for (const l of [...lag].sort((a, b) => a.partition - b.partition)) {
+    const key = `${l.group}\u0000${l.topic}`;
+    const row = rows.get(key) ?? { group: l.group, topic: l.topic, total: 0, parts: [] };
+    row.total += l.lag;
+    row.parts.push(`${l.partition}:${l.lag}`);
+    rows.set(key, row);
+  }
+  return [...rows.values()].map((r) => [r.group, r.topic, String(r.total), r.parts.join(" ")]);
+}

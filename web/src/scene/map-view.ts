@@ -65,9 +65,10 @@ export class MapView implements TrackView {
     }
     const b = this.bounds;
     const pad = 24 * dpr;
-    const scale = Math.min((w - 2 * pad) / (b.maxX - b.minX || 1), (hgt - 2 * pad) / (b.maxZ - b.minZ || 1));
+    const top = 48 * dpr; // below the camera buttons
+    const scale = Math.min((w - 2 * pad) / (b.maxX - b.minX || 1), (hgt - pad - top) / (b.maxZ - b.minZ || 1));
     const ox = (w - (b.maxX - b.minX) * scale) / 2;
-    const oz = (hgt - (b.maxZ - b.minZ) * scale) / 2;
+    const oz = top + (hgt - pad - top - (b.maxZ - b.minZ) * scale) / 2;
     const sx = (x: number) => ox + (x - b.minX) * scale;
     const sz = (z: number) => oz + (z - b.minZ) * scale;
     g.fillStyle = "#0b0e14";

@@ -128,7 +128,7 @@ export class ThreeView implements TrackView {
       if (p.carIndex === this.selected) focus = p;
     }
     for (const [i, car] of this.cars) if (!shown.has(i)) car.group.visible = false;
-    this.ring.visible = focus !== undefined;
+    this.ring.visible = focus !== undefined && this.mode !== "chase";
     if (focus) {
       this.ring.position.set(focus.x, focus.y + 0.05, focus.z);
       this.ring.scale.setScalar(scale);
