@@ -119,6 +119,15 @@ export const PROCESSOR_OPTIONS = {
     max: 300_000,
     help: "How long Kafka waits for a silent processor before its partitions go to the others (the broker's group.min.session.timeout.ms is 6 s by default).",
   },
+  traceStepM: {
+    type: "integer",
+    flag: "trace-step-m",
+    env: "SLIPSTREAM_TRACE_STEP_M",
+    default: 10,
+    min: 1,
+    max: 100,
+    help: "Lap traces (speed, pedals, gear, steering by lap distance, every car, on <prefix>.traces): one sample every this many metres.",
+  },
   topicPartitions: BRIDGE_OPTIONS.topicPartitions,
   topicRetentionMs: BRIDGE_OPTIONS.topicRetentionMs,
 } as const satisfies OptionSpecs;

@@ -1,4 +1,13 @@
-import type { BoardKey, Checkpoint, LeaderboardEntry, LiveStateStore, SessionDirectoryEntry } from "./types.ts";
+import type { LapTraceMessage } from "../protocol/derived.ts";
+import { traceField } from "./keys.ts";
+import {
+  type BoardKey,
+  type Checkpoint,
+  DEFAULT_MAX_LAP_TRACES,
+  type LeaderboardEntry,
+  type LiveStateStore,
+  type SessionDirectoryEntry,
+} from "./types.ts";
 
 interface Expiring<T> {
   value: T;
@@ -14,12 +23,17 @@ export class MemoryStateStore implements LiveStateStore {
   private readonly sessions = new Map<string, Expiring<SessionDirectoryEntry>>();
   private readonly snapshots = new Map<string, Expiring<string>>();
   private readonly events = new Map<string, Expiring<string[]>>();
+  /** Per session, "<car>/<lap>" -> JSON, in write order (a Map keeps a replaced key in its place, as the list does). */
+  private readonly traces = new Map<string, Expiring<Map<string, string>>>();
   private readonly boards = new Map<string, Map<string, LeaderboardEntry>>();
+  private readonly boardTraces = new Map<string, Map<string, string>>();
   private readonly checkpoints = new Map<string, string>();
   private readonly now: () => number;
+  private readonly maxLapTraces: number;
 
-  constructor(options: { now?: () => number } = {}) {
+  constructor(options: { now?: () => number; maxLapTraces?: number } = {}) {
     this.now = options.now ?? Date.now;
+    this.maxLapTraces = options.maxLapTraces ?? DEFAULT_MAX_LAP_TRACES;
   }
 
   async connect(): Promise<void> {}
@@ -40,6 +54,9 @@ export class MemoryStateStore implements LiveStateStore {
 
   async writeSnapshot(sessionUID: string, snapshot: unknown, ttlMs: number): Promise<void> {
     this.snapshots.set(sessionUID, { value: JSON.stringify(snapshot), expiresAtMs: this.now() + ttlMs });
+    // The session's traces live as long as its snapshot.
+    const traces = this.live(this.traces, sessionUID);
+    if (traces) this.traces.set(sessionUID, { value: traces, expiresAtMs: this.now() + ttlMs });
   }
 
   async readSnapshot(sessionUID: string): Promise<unknown | undefined> {
@@ -57,14 +74,38 @@ export class MemoryStateStore implements LiveStateStore {
     return (this.live(this.events, sessionUID) ?? []).slice(0, count).map((e) => JSON.parse(e));
   }
 
-  async submitLap(board: BoardKey, entry: LeaderboardEntry): Promise<boolean> {
+  async writeLapTrace(sessionUID: string, trace: LapTraceMessage, ttlMs: number): Promise<void> {
+    const traces = this.live(this.traces, sessionUID) ?? new Map<string, string>();
+    traces.set(traceField(trace.carIndex, trace.lap), JSON.stringify(trace));
+    for (const oldest of traces.keys()) {
+      if (traces.size <= this.maxLapTraces) break;
+      traces.delete(oldest);
+    }
+    this.traces.set(sessionUID, { value: traces, expiresAtMs: this.now() + ttlMs });
+  }
+
+  async readLapTrace(sessionUID: string, carIndex: number, lap: number): Promise<LapTraceMessage | undefined> {
+    const json = this.live(this.traces, sessionUID)?.get(traceField(carIndex, lap));
+    return json === undefined ? undefined : JSON.parse(json);
+  }
+
+  async submitLap(board: BoardKey, entry: LeaderboardEntry, trace?: LapTraceMessage): Promise<boolean> {
     const key = `${board.game}:${board.trackId}`;
     const rows = this.boards.get(key) ?? new Map<string, LeaderboardEntry>();
     this.boards.set(key, rows);
     const best = rows.get(entry.driver);
     if (best && best.lapTimeMs <= entry.lapTimeMs) return false;
     rows.set(entry.driver, copy(entry));
+    const traces = this.boardTraces.get(key) ?? new Map<string, string>();
+    this.boardTraces.set(key, traces);
+    if (trace) traces.set(entry.driver, JSON.stringify(trace));
+    else traces.delete(entry.driver);
     return true;
+  }
+
+  async readBoardTrace(board: BoardKey, driver: string): Promise<LapTraceMessage | undefined> {
+    const json = this.boardTraces.get(`${board.game}:${board.trackId}`)?.get(driver);
+    return json === undefined ? undefined : JSON.parse(json);
   }
 
   async leaderboard(board: BoardKey, count: number): Promise<LeaderboardEntry[]> {

@@ -1,6 +1,9 @@
+import type { LapTraceMessage } from "../protocol/derived.ts";
+
 /**
  * Live state shared by every processor and gateway: which sessions are live, a snapshot a new viewer loads at
- * once, recent events, best-lap leaderboards across sessions, and processor checkpoints. Two back-ends with
+ * once, recent events, lap traces, best-lap leaderboards across sessions (with each entry's trace), and
+ * processor checkpoints. Two back-ends with
  * one contract: Redis (`REDIS_URL`) and an in-memory store for the embedded demo and fast tests.
  * Values are JSON documents; their shapes belong to the processing protocol, not to the store.
  */
@@ -47,10 +50,26 @@ export interface LiveStateStore {
   appendEvents(sessionUID: string, events: readonly unknown[], keep: number, ttlMs: number): Promise<void>;
   recentEvents(sessionUID: string, count: number): Promise<unknown[]>;
 
-  /** Records a lap; the board keeps each driver's best. Returns true when it improved that driver's entry. */
-  submitLap(board: BoardKey, entry: LeaderboardEntry): Promise<boolean>;
+  /**
+   * Keeps a completed lap's trace with the session, by car and lap (a trace with the same id replaces it). It
+   * expires with the session's snapshot (each snapshot write extends it); past the store's bound per session
+   * (`maxLapTraces`), the oldest written goes first.
+   */
+  writeLapTrace(sessionUID: string, trace: LapTraceMessage, ttlMs: number): Promise<void>;
+  readLapTrace(sessionUID: string, carIndex: number, lap: number): Promise<LapTraceMessage | undefined>;
+
+  /**
+   * Records a lap; the board keeps each driver's best. Returns true when it improved that driver's entry, and
+   * then that lap's trace becomes the entry's (none when `trace` is absent), in the same step.
+   */
+  submitLap(board: BoardKey, entry: LeaderboardEntry, trace?: LapTraceMessage): Promise<boolean>;
   leaderboard(board: BoardKey, count: number): Promise<LeaderboardEntry[]>;
+  /** The trace of the driver's board-best lap, if that lap had one. */
+  readBoardTrace(board: BoardKey, driver: string): Promise<LapTraceMessage | undefined>;
 
   writeCheckpoint(name: string, checkpoint: Checkpoint): Promise<void>;
   readCheckpoint(name: string): Promise<Checkpoint | undefined>;
 }
+
+/** Lap traces kept per session unless the store is told otherwise: a long race of 22 cars (about 12 KB each). */
+export const DEFAULT_MAX_LAP_TRACES = 2000;

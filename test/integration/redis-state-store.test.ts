@@ -3,8 +3,8 @@
 import { storeContract } from "../bridge/state/store-contract.ts";
 import { redisStore } from "../support/redis.ts";
 
-storeContract("redis store", async () => {
-  const store = redisStore();
+storeContract("redis store", async (options) => {
+  const store = redisStore(undefined, options);
   await store.connect();
   return store;
 });

@@ -1,6 +1,6 @@
 // Integration tests run against a real Redis: `npm test` starts one and sets REDIS_URL.
 import { randomUUID } from "node:crypto";
-import { RedisStateStore } from "../../bridge/state/redis-store.ts";
+import { RedisStateStore, type RedisStoreOptions } from "../../bridge/state/redis-store.ts";
 
 /** The Redis to test against; fails loudly (never skips) when there is none. */
 export function requireRedisUrl(env: Readonly<Record<string, string | undefined>> = process.env): string {
@@ -12,6 +12,9 @@ export function requireRedisUrl(env: Readonly<Record<string, string | undefined>
 }
 
 /** A store under a key prefix of its own, so tests never see each other's keys. */
-export function redisStore(url = requireRedisUrl()): RedisStateStore {
-  return new RedisStateStore({ url, keyPrefix: `it-${randomUUID().slice(0, 8)}` });
+export function redisStore(
+  url = requireRedisUrl(),
+  options: Partial<Omit<RedisStoreOptions, "url">> = {},
+): RedisStateStore {
+  return new RedisStateStore({ url, keyPrefix: `it-${randomUUID().slice(0, 8)}`, ...options });
 }

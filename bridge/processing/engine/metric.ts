@@ -1,11 +1,12 @@
 // The processing API: a metric is a small function of (its keyed state, one model packet) that emits derived
 // output. It never sees bytes, formats, Kafka or Redis, so a metric is one short file plus a unit test.
 // Modelled on quix-streams' StreamingDataFrame with keyed State: the key here is the session.
-import type { CarState, EventMessage, LapMessage, TelemetryMessage } from "../../protocol/derived.ts";
+import type { CarState, EventMessage, LapMessage, LapTraceMessage, TelemetryMessage } from "../../protocol/derived.ts";
 import type { ModelKind, ModelPacket, ModelPacketOf } from "../model/types.ts";
 import type { SessionView } from "./session-view.ts";
 
 export type LapRecord = Omit<LapMessage, "v" | "type" | "id" | "sessionUID" | "sessionTimeMs" | "receivedAtUs">;
+export type TraceRecord = Omit<LapTraceMessage, "v" | "type" | "id" | "sessionUID" | "sessionTimeMs" | "receivedAtUs">;
 export type EventRecord = Omit<EventMessage, "v" | "type" | "id" | "sessionUID" | "sessionTimeMs" | "receivedAtUs">;
 export type TelemetryFields = Partial<
   Omit<TelemetryMessage, "v" | "type" | "sessionUID" | "sessionTimeMs" | "receivedAtUs" | "carIndex">
@@ -14,6 +15,8 @@ export type TelemetryFields = Partial<
 /** What a metric can publish. Car and telemetry fields merge into the live state of that car. */
 export interface Emit {
   lap(lap: LapRecord): void;
+  /** A completed lap's trace; it takes the lap's id. */
+  trace(trace: TraceRecord): void;
   event(event: EventRecord): void;
   car(carIndex: number, fields: Partial<Omit<CarState, "carIndex">>): void;
   telemetry(carIndex: number, fields: TelemetryFields): void;

@@ -7,17 +7,21 @@ import {
   type LapRecord,
   type MetricContext,
   type TelemetryFields,
+  type TraceRecord,
 } from "./metric.ts";
 import { SessionView } from "./session-view.ts";
 
 export interface MetricRun {
   readonly view: SessionView;
   readonly laps: LapRecord[];
+  readonly traces: TraceRecord[];
   readonly events: EventRecord[];
   readonly telemetry: Map<number, TelemetryFields>;
   state: unknown;
   /** Feeds more packets through the same state. */
   feed(packets: Iterable<ModelPacket>): MetricRun;
+  /** A flashback to `sessionTimeMs`, as the pipeline reports it. */
+  rewind(sessionTimeMs: number): MetricRun;
   car(carIndex: number): CarState | undefined;
 }
 
@@ -27,6 +31,7 @@ export function runMetric(metric: AnyMetric, packets: Iterable<ModelPacket> = []
   const run: MetricRun = {
     view,
     laps: [],
+    traces: [],
     events: [],
     telemetry: new Map(),
     state: metric.init(),
@@ -37,12 +42,17 @@ export function runMetric(metric: AnyMetric, packets: Iterable<ModelPacket> = []
       }
       return run;
     },
+    rewind(sessionTimeMs) {
+      metric.rewind?.(run.state, sessionTimeMs, ctx);
+      return run;
+    },
     car: (i) => view.cars.get(i),
   };
   const ctx: MetricContext = {
     view,
     emit: {
       lap: (l) => run.laps.push(l),
+      trace: (t) => run.traces.push(t),
       event: (e) => run.events.push(e),
       car: (i, f) => view.mergeCar(i, f),
       telemetry: (i, f) => run.telemetry.set(i, { ...run.telemetry.get(i), ...f }),

@@ -37,6 +37,10 @@ export class SessionOutputs {
         const id = `${this.view.sessionUID}/${lap.carIndex}/${lap.lap}`;
         this.publish({ ...this.stamp(), type: "lap", id, ...lap });
       },
+      trace: (trace) => {
+        const id = `${this.view.sessionUID}/${trace.carIndex}/${trace.lap}`;
+        this.publish({ ...this.stamp(), type: "trace", id, ...trace });
+      },
       event: (event) => {
         const frame = this.view.frame;
         if (frame !== this.eventFrame) {

@@ -35,7 +35,7 @@ export interface ProcessorOptions {
   readonly now?: () => number;
 }
 
-const KINDS: readonly DerivedKind[] = ["sessions", "cars", "telemetry", "laps", "events", "monitor"];
+const KINDS: readonly DerivedKind[] = ["sessions", "cars", "telemetry", "laps", "traces", "events", "monitor"];
 
 /**
  * `slipstream processor`: a consumer-group member on `<prefix>.raw`. Each assigned partition resumes from its

@@ -4,7 +4,7 @@ import type { Config } from "../../config/options.ts";
 import type { PROCESSOR_OPTIONS } from "../../config/processing-config.ts";
 import type { Logger } from "../../observability/log.ts";
 import type { LiveStateStore } from "../../state/types.ts";
-import { DEFAULT_METRICS } from "../metrics/index.ts";
+import { defaultMetrics } from "../metrics/index.ts";
 import { Processor } from "./processor.ts";
 
 export type ProcessorConfig = Config<typeof PROCESSOR_OPTIONS>;
@@ -22,7 +22,7 @@ export async function startProcessor(
     topicPrefix: config.topicPrefix,
     groupId: config.groupId,
     processorId: config.processorId ?? `${hostname()}-${process.pid}`,
-    metrics: DEFAULT_METRICS,
+    metrics: defaultMetrics({ traceStepM: config.traceStepM }),
     reorderWindowMs: config.reorderWindowMs,
     carsRateHz: config.carsRateHz,
     checkpointIntervalMs: config.checkpointIntervalMs,

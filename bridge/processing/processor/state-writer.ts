@@ -1,7 +1,16 @@
-import type { CarsMessage, DerivedMessage, EventMessage, LapMessage, SessionMessage } from "../../protocol/derived.ts";
+import type {
+  CarsMessage,
+  DerivedMessage,
+  EventMessage,
+  LapMessage,
+  LapTraceMessage,
+  SessionMessage,
+} from "../../protocol/derived.ts";
 import type { LiveStateStore } from "../../state/types.ts";
 
 const MAX_PENDING_LAPS = 10_000;
+/** Traces are about 12 KB each: a store outage keeps the newest this many. */
+const MAX_PENDING_TRACES = 2000;
 
 /** What a viewer loads first: everything to draw the session at once, then live updates follow. */
 export interface SessionSnapshot {
@@ -36,6 +45,8 @@ interface Live {
 export class StateWriter {
   private readonly live = new Map<string, Live>();
   private readonly pendingLaps: LapMessage[] = [];
+  /** By lap id: a trace published again (after a flashback) replaces the one not yet written. */
+  private readonly pendingTraces = new Map<string, LapTraceMessage>();
   private readonly options: StateWriterOptions;
   private flushing: Promise<void> | undefined;
   errors = 0;
@@ -46,6 +57,15 @@ export class StateWriter {
 
   observe(message: DerivedMessage): void {
     if (message.type === "monitor" || message.type === "telemetry") return;
+    if (message.type === "trace") {
+      this.pendingTraces.delete(message.id);
+      this.pendingTraces.set(message.id, message);
+      if (this.pendingTraces.size > MAX_PENDING_TRACES) {
+        this.pendingTraces.delete(this.pendingTraces.keys().next().value as string);
+        this.failed("trace-backlog", new Error("lap trace backlog full: oldest trace dropped"));
+      }
+      return;
+    }
     let live = this.live.get(message.sessionUID);
     if (!live) {
       live = { events: [], laps: new Map(), dirty: true };
@@ -116,12 +136,25 @@ export class StateWriter {
               lapTimeMs: lap.timeMs,
               details: { ...lap, track: session.track },
             },
+            // The lap's trace is published right after it, so it is here unless the lap was not watched whole.
+            this.pendingTraces.get(lap.id),
           );
         }
         this.pendingLaps.shift();
       } catch (error) {
         this.failed("leaderboard", error);
-        break;
+        // Traces stay pending too: the laps still waiting for the board look theirs up there.
+        return;
+      }
+    }
+    for (const [id, trace] of this.pendingTraces) {
+      try {
+        await store.writeLapTrace(trace.sessionUID, trace, sessionTtlMs);
+        // Unless a newer one for the same lap came in meanwhile.
+        if (this.pendingTraces.get(id) === trace) this.pendingTraces.delete(id);
+      } catch (error) {
+        this.failed("trace", error);
+        return;
       }
     }
   }

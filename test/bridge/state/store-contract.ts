@@ -3,12 +3,44 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { LapTraceMessage } from "../../../bridge/protocol/derived.ts";
 import type { LiveStateStore } from "../../../bridge/state/types.ts";
 
-export function storeContract(name: string, open: () => Promise<LiveStateStore>): void {
-  const withStore = (title: string, body: (store: LiveStateStore, uid: string) => Promise<void>) =>
+export interface StoreOptions {
+  readonly maxLapTraces?: number;
+}
+
+function trace(sessionUID: string, carIndex: number, lap: number, timeMs = 90_000): LapTraceMessage {
+  return {
+    v: 1,
+    type: "trace",
+    sessionUID,
+    sessionTimeMs: lap * timeMs,
+    id: `${sessionUID}/${carIndex}/${lap}`,
+    carIndex,
+    driver: "<b>x</b>",
+    lap,
+    timeMs,
+    valid: true,
+    stepM: 10,
+    distanceM: [0.4, 10, 20.1],
+    elapsedMs: [10, 250, 480],
+    speedKmh: [290.5, 291, 291.5],
+    throttle: [1, 1, 0.99],
+    brake: [0, 0, 0],
+    gear: [8, 8, 8],
+    steer: [0, -0.01, -0.02],
+  };
+}
+
+export function storeContract(name: string, open: (options?: StoreOptions) => Promise<LiveStateStore>): void {
+  const withStore = (
+    title: string,
+    body: (store: LiveStateStore, uid: string) => Promise<void>,
+    options: StoreOptions = {},
+  ) =>
     test(`${name}: ${title}`, { timeout: 20_000 }, async (t) => {
-      const store = await open();
+      const store = await open(options);
       t.after(() => store.close());
       await body(store, `${Date.now()}${Math.floor(Math.random() * 1e6)}`);
     });
@@ -71,6 +103,59 @@ export function storeContract(name: string, open: () => Promise<LiveStateStore>)
     assert.deepEqual(rows[1]?.details, { driver: "Norris", lapTimeMs: 90_400 });
     assert.equal((await store.leaderboard(board, 2)).length, 2);
     assert.deepEqual(await store.leaderboard({ game: 2018, trackId: board.trackId }, 5), []);
+  });
+
+  withStore("lap traces read back by car and lap; the same lap's trace replaces the first", async (store, uid) => {
+    assert.equal(await store.readLapTrace(uid, 0, 1), undefined);
+    await store.writeLapTrace(uid, trace(uid, 0, 1), 60_000);
+    await store.writeLapTrace(uid, trace(uid, 1, 1), 60_000);
+    await store.writeLapTrace(uid, trace(uid, 0, 1, 88_000), 60_000);
+    assert.deepEqual(await store.readLapTrace(uid, 0, 1), trace(uid, 0, 1, 88_000));
+    assert.deepEqual(await store.readLapTrace(uid, 1, 1), trace(uid, 1, 1));
+    assert.equal(await store.readLapTrace(uid, 1, 2), undefined);
+    assert.equal(await store.readLapTrace(`${uid}0`, 0, 1), undefined);
+  });
+
+  withStore("lap traces expire with the session: each snapshot write extends them", async (store, uid) => {
+    await store.writeLapTrace(uid, trace(uid, 0, 1), 150);
+    await store.writeLapTrace(`${uid}9`, trace(`${uid}9`, 0, 1), 150);
+    await store.writeSnapshot(uid, { cars: [] }, 60_000);
+    await sleep(300);
+    assert.deepEqual(await store.readLapTrace(uid, 0, 1), trace(uid, 0, 1), "kept alive by the snapshot");
+    assert.equal(await store.readLapTrace(`${uid}9`, 0, 1), undefined, "no snapshot since: expired");
+  });
+
+  withStore(
+    "a session keeps at most maxLapTraces traces: the oldest written go first",
+    async (store, uid) => {
+      for (const lap of [1, 2, 3]) await store.writeLapTrace(uid, trace(uid, 0, lap), 60_000);
+      await store.writeLapTrace(uid, trace(uid, 0, 1, 80_000), 60_000); // replaced in place, still the oldest
+      await store.writeLapTrace(uid, trace(uid, 0, 4), 60_000);
+      const kept = async () => {
+        const laps = [];
+        for (const lap of [1, 2, 3, 4, 5]) if (await store.readLapTrace(uid, 0, lap)) laps.push(lap);
+        return laps;
+      };
+      assert.deepEqual(await kept(), [2, 3, 4]);
+      await store.writeLapTrace(uid, trace(uid, 0, 5), 60_000);
+      assert.deepEqual(await kept(), [3, 4, 5]);
+    },
+    { maxLapTraces: 3 },
+  );
+
+  withStore("a board entry's trace is the trace of the lap that set it, or none", async (store, uid) => {
+    const board = { game: 2025, trackId: Number.parseInt(randomUUID().slice(0, 6), 16) };
+    const lap = (driver: string, lapTimeMs: number) => ({ driver, lapTimeMs, details: { driver, lapTimeMs } });
+    assert.equal(await store.readBoardTrace(board, "Norris"), undefined);
+    assert.equal(await store.submitLap(board, lap("Norris", 90_500), trace(uid, 0, 1, 90_500)), true);
+    assert.equal(await store.submitLap(board, lap("Leclerc", 90_400)), true);
+    assert.deepEqual(await store.readBoardTrace(board, "Norris"), trace(uid, 0, 1, 90_500));
+    assert.equal(await store.submitLap(board, lap("Norris", 90_600), trace(uid, 0, 2, 90_600)), false);
+    assert.deepEqual(await store.readBoardTrace(board, "Norris"), trace(uid, 0, 1, 90_500), "slower: not taken");
+    assert.equal(await store.readBoardTrace(board, "Leclerc"), undefined);
+    assert.equal(await store.submitLap(board, lap("Norris", 90_000)), true);
+    assert.equal(await store.readBoardTrace(board, "Norris"), undefined, "the new best lap had no trace");
+    assert.equal(await store.readBoardTrace({ game: 2018, trackId: board.trackId }, "Norris"), undefined);
   });
 
   withStore("checkpoints read back what was written last", async (store, uid) => {

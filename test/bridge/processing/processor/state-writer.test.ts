@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type SessionSnapshot, StateWriter } from "../../../../bridge/processing/processor/state-writer.ts";
-import type { DerivedMessage, LapMessage, SessionMessage } from "../../../../bridge/protocol/derived.ts";
+import type {
+  DerivedMessage,
+  LapMessage,
+  LapTraceMessage,
+  SessionMessage,
+} from "../../../../bridge/protocol/derived.ts";
 import { MemoryStateStore } from "../../../../bridge/state/memory-store.ts";
 import type { LiveStateStore } from "../../../../bridge/state/types.ts";
 
@@ -95,4 +100,63 @@ test("a store outage is counted, processing goes on, and the snapshot is written
   await w.flush(Date.now());
   assert.equal(((await store.readSnapshot("7")) as SessionSnapshot).laps.length, 1);
   assert.equal((await store.leaderboard({ game: 2025, trackId: 10 }, 5)).length, 1);
+});
+
+function trace(n: number, timeMs: number): LapTraceMessage {
+  return {
+    v: 1,
+    type: "trace",
+    sessionUID: "7",
+    sessionTimeMs: n * 1000,
+    id: `7/0/${n}`,
+    carIndex: 0,
+    driver: "<img src=x>",
+    lap: n,
+    timeMs,
+    valid: true,
+    stepM: 10,
+    distanceM: [0, 10],
+    elapsedMs: [0, 300],
+    speedKmh: [100, 110],
+    throttle: [1, 1],
+    brake: [0, 0],
+    gear: [3, 3],
+    steer: [0, 0],
+  };
+}
+
+test("lap traces go to the session, and a board-best lap's trace to its board entry", async () => {
+  const store = new MemoryStateStore();
+  const w = new StateWriter({ store, sessionTtlMs: 60_000, recentEvents: 2, onError: () => {} });
+  const board = { game: 2025, trackId: 10 };
+  for (const m of [session, lap(1, 90_000), trace(1, 90_000), lap(2, 91_000), trace(2, 91_000)]) w.observe(m);
+  await w.flush(Date.now());
+  assert.deepEqual(await store.readLapTrace("7", 0, 2), trace(2, 91_000));
+  assert.deepEqual(await store.readBoardTrace(board, "<img src=x>"), trace(1, 90_000), "lap 2 was slower");
+  // A flashback: lap 2 completed again, faster; its new trace replaces the first, on the board too.
+  for (const m of [lap(2, 89_500), trace(2, 89_500)]) w.observe(m);
+  await w.flush(Date.now());
+  assert.deepEqual(await store.readLapTrace("7", 0, 2), trace(2, 89_500));
+  assert.deepEqual(await store.readBoardTrace(board, "<img src=x>"), trace(2, 89_500));
+  // A best lap without a trace (joined mid-lap) leaves its entry without one, not with an older lap's.
+  w.observe(lap(3, 89_000));
+  await w.flush(Date.now());
+  assert.equal(await store.readBoardTrace(board, "<img src=x>"), undefined);
+});
+
+test("traces wait out a store outage with their laps, then both are written", async () => {
+  const { store, state } = flaky(new MemoryStateStore());
+  const errors: string[] = [];
+  const w = new StateWriter({ store, sessionTtlMs: 60_000, recentEvents: 10, onError: (op) => errors.push(op) });
+  w.observe(session);
+  await w.flush(Date.now());
+  state.down = true;
+  w.observe(lap(1, 90_000));
+  w.observe(trace(1, 90_000));
+  await w.flush(Date.now());
+  assert.ok(errors.includes("leaderboard"), errors.join());
+  state.down = false;
+  await w.flush(Date.now());
+  assert.deepEqual(await store.readLapTrace("7", 0, 1), trace(1, 90_000));
+  assert.deepEqual(await store.readBoardTrace({ game: 2025, trackId: 10 }, "<img src=x>"), trace(1, 90_000));
 });
