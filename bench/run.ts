@@ -7,6 +7,8 @@ import { processingBenchmarks } from "./processing-mix.ts";
 import { kafkaForBench, processorKafkaBenchmarks } from "./processor-kafka.ts";
 import { processorLatencyBenchmarks } from "./processor-latency.ts";
 import { replayBenchmarks } from "./replay-timing.ts";
+import { webFanoutBenchmarks } from "./web-fanout.ts";
+import { webLatencyBenchmarks } from "./web-latency.ts";
 
 const print = (results: readonly BenchResult[]) => {
   for (const result of results) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -24,6 +26,9 @@ const kafka = await kafkaForBench();
 try {
   print(await processorKafkaBenchmarks(kafka));
   print(await processorLatencyBenchmarks({ shared: kafka }));
+  print(await webLatencyBenchmarks({ shared: kafka }));
 } finally {
   await kafka.stop();
 }
+// The gateway's fan-out needs no broker: its server on one CPU, its clients on the other.
+print(await webFanoutBenchmarks());

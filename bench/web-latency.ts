@@ -15,16 +15,18 @@
 
 import { randomUUID } from "node:crypto";
 import { createSocket, type Socket } from "node:dgram";
-import { RAW_HEADERS } from "../bridge/protocol/raw-topic.ts";
+import { BRIDGE_OPTIONS } from "../bridge/config/bridge-config.ts";
+import { RAW_HEADERS, rawTopic } from "../bridge/protocol/raw-topic.ts";
 import type { BenchResult } from "./measure.ts";
 import { liveMix } from "./processing-mix.ts";
-import { type KafkaForBench, kafkaForBench } from "./processor-kafka.ts";
+import { benchKafkaBus, type KafkaForBench, kafkaForBench } from "./processor-kafka.ts";
 import { type Child, startChild } from "./web/child.ts";
 import type { ClientsReport } from "./web/clients.ts";
 import { epochMicros, LatencyHistogram, type LatencyStats } from "./web/latency-histogram.ts";
 import type { Role, StackOptions } from "./web/stack.ts";
 
-const SESSIONS = 20;
+/** BENCH_WEB_GAMES=N overrides the number of games (to diagnose). */
+const SESSIONS = Number(process.env.BENCH_WEB_GAMES ?? 20);
 const WINDOW_MS = 50;
 const WARMUP_S = 4;
 const MEASURE_S = 10;
@@ -104,9 +106,14 @@ class Sender {
 interface Measured {
   readonly overall: LatencyStats;
   readonly kinds: Record<string, LatencyStats>;
-  readonly serverCpu?: number;
+  /** The derived cars and telemetry as a bus subscriber beside the gateway gets them (the gateway's input). */
+  readonly derived?: LatencyStats;
+  /** Cores used by each pipeline process over the window. */
+  readonly serverCpu: readonly number[];
   readonly clientCpu?: number;
   readonly lateFrames: number;
+  /** Datagrams the sender sent per second over the window (20 games: about 7,100). */
+  readonly sentPerS: number;
   readonly errors: readonly string[];
 }
 
@@ -134,11 +141,26 @@ async function run(frames: Frames, path: "full" | "bare", brokers: readonly stri
     const layout: Role[][] =
       path === "full"
         ? kafka
-          ? [["processor"], ["gateway"], ["bridge"]]
-          : [["processor", "gateway", "bridge"]]
+          ? [["processor"], ["gateway", "derived"], ["bridge"]]
+          : [["processor", "gateway", "derived", "bridge"]]
         : kafka
           ? [["bare"], ["bridge"]]
           : [["bare", "bridge"]];
+    if (kafka) {
+      // The raw topic exists before its consumers subscribe (the bridge sets it up in the background).
+      const admin = benchKafkaBus(brokers, "bench-web-setup");
+      try {
+        await admin.ensureTopics([
+          {
+            topic: rawTopic(prefix),
+            partitions: BRIDGE_OPTIONS.topicPartitions.default,
+            retentionMs: BRIDGE_OPTIONS.topicRetentionMs.default,
+          },
+        ]);
+      } finally {
+        await admin.close();
+      }
+    }
     let udpPort = 0;
     let httpPort = 0;
     for (const roles of layout) {
@@ -173,12 +195,25 @@ async function run(frames: Frames, path: "full" | "bare", brokers: readonly stri
     // Measured: messages whose datagrams the bridge received in the window.
     const fromUs = epochMicros() + 1000_000;
     const toUs = fromUs + MEASURE_S * 1_000_000;
-    const measurer = (clients ?? processes[0]) as Child;
-    measurer.send({ cmd: "window", fromUs, toUs });
+    // The clients, and the process with the bare or derived subscriber.
+    const stackMeasurer = processes[kafka && path === "full" ? 1 : 0] as Child;
+    const measurers = clients ? [clients, stackMeasurer] : [stackMeasurer];
+    for (const m of measurers) m.send({ cmd: "window", fromUs, toUs });
     const lateBefore = sender.lateFrames;
-    await sleep((toUs - epochMicros()) / 1000 + WINDOW_MS + 1000);
+    await sleep((fromUs - epochMicros()) / 1000);
+    const sentBefore = sender.sent;
+    const cpuBefore = processes.map((p) => p.cpuMs());
+    const wallBefore = performance.now();
+    await sleep((toUs - epochMicros()) / 1000);
+    const sentPerS = Math.round((sender.sent - sentBefore) / MEASURE_S);
+    const wall = performance.now() - wallBefore;
+    // Cores each pipeline process used over the window (from /proc: what the scheduler gave it).
+    const serverCpu = processes.map((p, i) => Number(((p.cpuMs() - (cpuBefore[i] as number)) / wall).toFixed(3)));
+    await sleep(WINDOW_MS + 1000);
     const lateFrames = sender.lateFrames - lateBefore;
-    measurer.send({ cmd: "report" });
+    for (const m of measurers) m.send({ cmd: "report" });
+    type Sparse = Parameters<typeof LatencyHistogram.fromSparse>[0];
+    const stackReport = await stackMeasurer.next<{ raw: Sparse; derived: Sparse }>("report");
     if (clients) {
       const report = await clients.next<ClientsReport>("report");
       const kinds: Record<string, LatencyStats> = {};
@@ -192,15 +227,17 @@ async function run(frames: Frames, path: "full" | "bare", brokers: readonly stri
       return {
         overall: overall.stats(),
         kinds,
+        derived: LatencyHistogram.fromSparse(stackReport.derived).stats(),
         clientCpu: Number((report.cpuMs / report.wallMs).toFixed(3)),
         lateFrames,
+        sentPerS,
+        serverCpu,
         errors: report.errors,
       };
     }
-    const report = await measurer.next<{ raw: Parameters<typeof LatencyHistogram.fromSparse>[0] }>("report");
-    const h = LatencyHistogram.fromSparse(report.raw);
+    const h = LatencyHistogram.fromSparse(stackReport.raw);
     if (h.count === 0) throw new Error("no record reached the bare consumer");
-    return { overall: h.stats(), kinds: {}, lateFrames, errors: [] };
+    return { overall: h.stats(), kinds: {}, lateFrames, sentPerS, serverCpu, errors: [] };
   } finally {
     await sender?.stop().catch(() => {});
     await clients?.stop();
@@ -224,6 +261,8 @@ function result(bus: "memory" | "kafka", full: Measured, bare: Measured, broker?
     p50BeyondWindow: beyond(full.overall.p50),
     messages: full.overall.count,
     channels: full.kinds,
+    // The same messages (cars, telemetry) at the gateway's input: a subscriber of the derived topics beside it.
+    derivedTopics: full.derived,
     baselineP50: bare.overall.p50,
     baselineMax: bare.overall.max,
     baselineRecords: bare.overall.count,
@@ -231,7 +270,12 @@ function result(bus: "memory" | "kafka", full: Measured, bare: Measured, broker?
     games: SESSIONS,
     clients: SESSIONS,
     clientCpu: full.clientCpu,
+    // Cores per pipeline process (Kafka: processor, gateway, bridge; memory: all three in one).
+    serverCpu: full.serverCpu,
+    baselineServerCpu: bare.serverCpu,
     lateFrames: full.lateFrames + bare.lateFrames,
+    sentPerS: full.sentPerS,
+    baselineSentPerS: bare.sentPerS,
     ...(broker ? { broker } : {}),
     ...(full.errors.length > 0 ? { clientErrors: full.errors.slice(0, 3) } : {}),
   } as BenchResult;

@@ -35,7 +35,9 @@ export function canPin(cpus: number): boolean {
 /** Starts `bench/web/<file>` with `args`; `cpu` pins it (taskset -c) when possible. */
 export function startChild(file: string, args: readonly string[], options: { cpu?: string } = {}): Child {
   const script = fileURLToPath(new URL(file, import.meta.url));
-  const node = [process.execPath, "--import", "tsx", script, ...args];
+  // BENCH_CPU_PROF=<dir>: every child writes a V8 CPU profile there (node --cpu-prof) when it exits.
+  const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const node = [process.execPath, ...prof, "--import", "tsx", script, ...args];
   const [command, ...argv] = options.cpu !== undefined && canPin(2) ? ["taskset", "-c", options.cpu, ...node] : node;
   const child = spawn(command as string, argv, { stdio: ["ignore", "inherit", "pipe", "ipc"] });
   let stderr = "";
