@@ -9,6 +9,7 @@ import { processorLatencyBenchmarks } from "./processor-latency.ts";
 import { replayBenchmarks } from "./replay-timing.ts";
 import { webFanoutBenchmarks } from "./web-fanout.ts";
 import { webLatencyBenchmarks } from "./web-latency.ts";
+import { webRenderBenchmarks } from "./web-render.ts";
 
 const print = (results: readonly BenchResult[]) => {
   for (const result of results) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -32,3 +33,5 @@ try {
 }
 // The gateway's fan-out needs no broker: its server on one CPU, its clients on the other.
 print(await webFanoutBenchmarks());
+// The web client in headless chromium (software WebGL): frame times with 22 cars, uPlot's redraw.
+print(await webRenderBenchmarks());

@@ -21,7 +21,13 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
 };
-const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 0.5), p99: pct(xs, 0.99), max: Math.max(...xs) });
+const summary = (xs: number[]) => ({
+  n: xs.length,
+  mean: xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length),
+  p50: pct(xs, 0.5),
+  p99: pct(xs, 0.99),
+  max: Math.max(...xs),
+});
 
 /** Frame intervals (rAF timestamps) and the time each frame's work took, after a one-second warm-up. */
 function frames(work: () => void): Promise<{ interval: ReturnType<typeof summary>; work: ReturnType<typeof summary> }> {

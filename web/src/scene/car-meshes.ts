@@ -5,7 +5,7 @@ import type { CarLook } from "./track-view.ts";
 
 const body = new THREE.BoxGeometry(1.9, 0.6, 5.2);
 const wing = new THREE.BoxGeometry(2.0, 0.15, 0.6);
-const dark = new THREE.MeshStandardMaterial({ color: 0x111111 });
+const dark = new THREE.MeshLambertMaterial({ color: 0x111111 });
 
 function labelTexture(text: string, colour: string): THREE.CanvasTexture {
   const canvas = document.createElement("canvas");
@@ -30,12 +30,12 @@ function labelTexture(text: string, colour: string): THREE.CanvasTexture {
 export class CarMesh {
   readonly group = new THREE.Group();
   private readonly model = new THREE.Group();
-  private readonly material: THREE.MeshStandardMaterial;
+  private readonly material: THREE.MeshLambertMaterial;
   private readonly label: THREE.Sprite;
   private labelText = "";
 
   constructor(look: CarLook) {
-    this.material = new THREE.MeshStandardMaterial({ color: look.colour, roughness: 0.5, metalness: 0.2 });
+    this.material = new THREE.MeshLambertMaterial({ color: look.colour });
     const hull = new THREE.Mesh(body, this.material);
     hull.position.y = 0.4;
     const front = new THREE.Mesh(wing, dark);

@@ -13,6 +13,7 @@ const HEIGHTS_EVERY_MS = 1000;
 
 export class ThreeView implements TrackView {
   readonly kind = "3d";
+  readonly software: boolean;
   readonly element: HTMLCanvasElement;
   private readonly renderer: THREE.WebGLRenderer;
   private readonly scene = new THREE.Scene();
@@ -29,8 +30,11 @@ export class ThreeView implements TrackView {
 
   /** Throws where WebGL is missing; the caller falls back to the 2D map. */
   constructor(private readonly container: HTMLElement) {
-    this.renderer = new THREE.WebGLRenderer({ antialias: true });
-    this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
+    // A software rasterizer (SwiftShader, llvmpipe: no GPU, or the GPU blocklisted) is fill-rate bound: no
+    // multisampling and one pixel per CSS pixel there, which keeps it near the display's rate (bench/web-render.ts).
+    this.software = softwareRenderer();
+    this.renderer = new THREE.WebGLRenderer({ antialias: !this.software });
+    this.renderer.setPixelRatio(this.software ? 1 : Math.min(2, window.devicePixelRatio || 1));
     this.element = this.renderer.domElement;
     this.element.className = "track-canvas";
     container.appendChild(this.element);
@@ -160,4 +164,15 @@ export class ThreeView implements TrackView {
     this.renderer.dispose();
     this.element.remove();
   }
+}
+
+/** Whether WebGL here runs on the CPU; throws where there is no WebGL at all (the caller falls back to 2D). */
+function softwareRenderer(): boolean {
+  const gl =
+    document.createElement("canvas").getContext("webgl2") ?? document.createElement("canvas").getContext("webgl");
+  if (!gl) throw new Error("no WebGL");
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension("WEBGL_lose_context")?.loseContext();
+  return /swiftshader|llvmpipe|software|softpipe/i.test(name);
 }

@@ -32,10 +32,7 @@ export class TrackMesh {
     const geometry = new THREE.BufferGeometry();
     geometry.setAttribute("position", new THREE.BufferAttribute(positions, 3));
     geometry.setIndex(index);
-    this.ribbon = new THREE.Mesh(
-      geometry,
-      new THREE.MeshStandardMaterial({ color: 0x3a3f4a, roughness: 0.9, side: THREE.DoubleSide }),
-    );
+    this.ribbon = new THREE.Mesh(geometry, new THREE.MeshLambertMaterial({ color: 0x3a3f4a, side: THREE.DoubleSide }));
     const lineGeometry = new THREE.BufferGeometry();
     lineGeometry.setAttribute("position", new THREE.BufferAttribute(new Float32Array(2 * 3), 3));
     this.line = new THREE.Line(lineGeometry, new THREE.LineBasicMaterial({ color: 0xffffff }));
