@@ -3,7 +3,7 @@
 // just behind it, looking ahead).
 import * as THREE from "three";
 import { OrbitControls } from "three/addons/controls/OrbitControls.js";
-import { CarMesh } from "./car-meshes.ts";
+import { CarFleet } from "./car-meshes.ts";
 import type { Pose } from "./interpolator.ts";
 import { TrackMesh } from "./track-mesh.ts";
 import { type LearnedTrack, type Outline, OutlineHeights } from "./track-outline.ts";
@@ -19,7 +19,7 @@ export class ThreeView implements TrackView {
   private readonly scene = new THREE.Scene();
   private readonly camera = new THREE.PerspectiveCamera(50, 1, 0.5, 40_000);
   private readonly controls: OrbitControls;
-  private readonly cars = new Map<number, CarMesh>();
+  private readonly cars = new CarFleet();
   private readonly ring: THREE.Mesh;
   private track?: TrackMesh;
   private heights?: OutlineHeights;
@@ -43,6 +43,7 @@ export class ThreeView implements TrackView {
     const sun = new THREE.DirectionalLight(0xffffff, 1.5);
     sun.position.set(300, 800, 200);
     this.scene.add(sun);
+    this.scene.add(this.cars.group);
     this.ring = new THREE.Mesh(
       new THREE.RingGeometry(3.5, 4.5, 32).rotateX(-Math.PI / 2),
       new THREE.MeshBasicMaterial({ color: 0xffffff }),
@@ -89,15 +90,7 @@ export class ThreeView implements TrackView {
   }
 
   setCars(looks: readonly CarLook[]): void {
-    for (const look of looks) {
-      const car = this.cars.get(look.carIndex);
-      if (car) car.update(look);
-      else {
-        const mesh = new CarMesh(look);
-        this.cars.set(look.carIndex, mesh);
-        this.scene.add(mesh.group);
-      }
-    }
+    this.cars.setLooks(looks);
   }
 
   select(carIndex: number | undefined): void {
@@ -121,17 +114,13 @@ export class ThreeView implements TrackView {
     const far = this.mode === "orbit";
     const distance = this.camera.position.distanceTo(this.controls.target);
     const scale = far ? Math.min(6, Math.max(1, distance / 250)) : 1;
-    const shown = new Set<number>();
     let focus: Pose | undefined;
+    this.cars.begin();
     for (const p of poses) {
-      const car = this.cars.get(p.carIndex);
-      if (!car) continue;
-      shown.add(p.carIndex);
-      car.group.visible = true;
-      car.place(p.x, p.y, p.z, p.yaw, scale, far || p.carIndex !== this.selected);
-      if (p.carIndex === this.selected) focus = p;
+      this.cars.place(p.carIndex, p.x, p.y, p.z, p.yaw, scale, far || p.carIndex !== this.selected);
+      if (p.carIndex === this.selected && this.cars.has(p.carIndex)) focus = p;
     }
-    for (const [i, car] of this.cars) if (!shown.has(i)) car.group.visible = false;
+    const shown = this.cars.end();
     this.ring.visible = focus !== undefined && this.mode !== "chase";
     if (focus) {
       this.ring.position.set(focus.x, focus.y + 0.05, focus.z);
@@ -139,7 +128,7 @@ export class ThreeView implements TrackView {
     }
     this.moveCamera(focus);
     this.renderer.render(this.scene, this.camera);
-    return shown.size;
+    return shown;
   }
 
   private moveCamera(focus: Pose | undefined): void {
@@ -160,7 +149,7 @@ export class ThreeView implements TrackView {
     this.resize.disconnect();
     this.controls.dispose();
     this.track?.dispose();
-    for (const car of this.cars.values()) car.dispose();
+    this.cars.dispose();
     this.renderer.dispose();
     this.element.remove();
   }
