@@ -93,6 +93,23 @@ export const BRIDGE_OPTIONS = {
     check: label(255),
     help: "Optional rig id, sent as a record header (up to 255 characters, one line).",
   },
+  bridgeId: {
+    type: "optional-string",
+    flag: "bridge-id",
+    env: "SLIPSTREAM_BRIDGE_ID",
+    default: undefined,
+    check: label(255),
+    help: "Name of this bridge on the pipeline monitor (default: host name and process id).",
+  },
+  monitorIntervalMs: {
+    type: "integer",
+    flag: "monitor-interval-ms",
+    env: "SLIPSTREAM_MONITOR_INTERVAL_MS",
+    default: 1000,
+    min: 0,
+    max: 3_600_000,
+    help: "How often the bridge reports its counts, rejections, drops, sources and sessions to <prefix>.monitor, keyed by bridge id (0: never).",
+  },
   ...BUS_OPTIONS,
   acks: {
     type: "choice",

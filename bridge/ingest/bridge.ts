@@ -1,11 +1,14 @@
 import { createSocket, type RemoteInfo, type Socket } from "node:dgram";
 import { isIPv6 } from "node:net";
+import { hostname } from "node:os";
 import type { Bus, BusRecord } from "../bus/types.ts";
 import { SlipstreamError } from "../errors.ts";
 import { validateDatagram } from "../f1/decode.ts";
 import type { Logger } from "../observability/log.ts";
+import { derivedTopic } from "../protocol/derived.ts";
 import { nowMicros, RAW_HEADERS, rawTopic } from "../protocol/raw-topic.ts";
 import { type BridgeMetrics, type BridgeRejectionReason, createBridgeMetrics } from "./bridge-metrics.ts";
+import { BridgeMonitor } from "./bridge-monitor.ts";
 import { Forwarder, type ForwardTarget } from "./forwarder.ts";
 import { ProduceLoop } from "./produce-loop.ts";
 import { RateLimiter } from "./rate-limiter.ts";
@@ -33,6 +36,10 @@ export interface BridgeOptions {
   readonly forwardTo: readonly ForwardTarget[];
   /** Keeps the send queue on disk too, so a restart loses nothing accepted (see spool.ts). */
   readonly spoolDir?: string | undefined;
+  /** Names this bridge on the pipeline monitor (default: host name and process id). */
+  readonly bridgeId?: string | undefined;
+  /** Reports to `<prefix>.monitor` this often; 0 or absent: none. */
+  readonly monitorIntervalMs?: number;
 }
 
 /** What became of one datagram. */
@@ -48,6 +55,8 @@ const MAX_WARNED_SOURCES = 1024;
 export class Bridge {
   readonly metrics: BridgeMetrics;
   readonly sessions = new SessionTable();
+  /** The reports to the pipeline monitor, when they are on. */
+  readonly monitor: BridgeMonitor | undefined;
   private readonly queue: SendQueue;
   private readonly loop: ProduceLoop;
   private readonly limiter: RateLimiter;
@@ -120,6 +129,23 @@ export class Bridge {
         onRecovered: () => this.log.info({ queueBytes: this.queue.bytes }, "bus writes recovered; sending the backlog"),
       },
     );
+    if (options.monitorIntervalMs) {
+      this.monitor = new BridgeMonitor({
+        bridgeId: options.bridgeId ?? `${hostname()}-${process.pid}`,
+        // Set up by the monitor itself: the raw topic never waits for it.
+        topic: {
+          topic: derivedTopic(options.topicPrefix, "monitor"),
+          partitions: options.topicPartitions,
+          retentionMs: options.topicRetentionMs,
+        },
+        intervalMs: options.monitorIntervalMs,
+        bus,
+        log,
+        metrics: this.metrics,
+        sessions: this.sessions,
+        socketDrops: () => this.socketDrops,
+      });
+    }
   }
 
   get topicName(): string {
@@ -182,6 +208,7 @@ export class Bridge {
         { topic: this.topic, partitions: this.options.topicPartitions, retentionMs: this.options.topicRetentionMs },
       ]);
       this.loop.start();
+      this.monitor?.start();
       this.metrics.busUp.set(1);
       return true;
     } catch (error) {
@@ -253,6 +280,7 @@ export class Bridge {
   private async shutDown(deadlineMs: number): Promise<void> {
     const socket = this.socket;
     this.socket = undefined;
+    this.monitor?.stop();
     if (socket) await new Promise<void>((resolve) => socket.close(() => resolve()));
     await this.forwarder.stop();
     await this.settingUp;

@@ -3,11 +3,14 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import kafkajs from "kafkajs";
+import type { ConsumedRecord } from "../../bridge/bus/types.ts";
+import type { BridgeMonitorMessage } from "../../bridge/protocol/derived.ts";
 import { RAW_HEADERS } from "../../bridge/protocol/raw-topic.ts";
 import { startBridgeProcess } from "../support/bridge-process.ts";
 import { countBy, mixedStream, sendUdp } from "../support/datagram-stream.ts";
 import { kafkaBus, requireKafkaBrokers } from "../support/kafka.ts";
 import { expectedBySession, readTopic, valuesByKey } from "../support/read-topic.ts";
+import { waitUntil } from "../support/wait.ts";
 
 test("valid datagrams reach <prefix>.raw exactly once, byte-identical, in order per session; invalid ones are counted", async (t) => {
   const brokers = requireKafkaBrokers();
@@ -15,7 +18,7 @@ test("valid datagrams reach <prefix>.raw exactly once, byte-identical, in order 
   // Stopped in t.after, not inline: a failed assertion must not leave a bridge running and the run hanging.
   const bridge = await startBridgeProcess(
     [
-      ...["--topic-prefix", prefix, "--rig-id", "rig-a"],
+      ...["--topic-prefix", prefix, "--rig-id", "rig-a", "--bridge-id", "bridge-it"],
       ...["--topic-partitions", "3", "--topic-retention-ms", "3600000", "--summary-interval", "1"],
     ],
     { KAFKA_BROKERS: brokers.join(",") },
@@ -58,4 +61,23 @@ test("valid datagrams reach <prefix>.raw exactly once, byte-identical, in order 
     bridge.output.some((l) => l.startsWith(`received ${stream.length} `) && l.includes(`produced ${valid.length} `)),
     `a one-line summary with the counts:\n${bridge.output.join("\n")}`,
   );
+  // About once a second the bridge reports to <prefix>.monitor, keyed by its id.
+  const reports: ConsumedRecord[] = [];
+  const sub = await bus.subscribe({
+    groupId: `monitor-${prefix}`,
+    topics: [`${prefix}.monitor`],
+    fromBeginning: true,
+    onRecords: (r) => void reports.push(...r),
+  });
+  t.after(() => sub.stop());
+  const parse = (r: ConsumedRecord) => JSON.parse(Buffer.from(r.value).toString()) as BridgeMonitorMessage;
+  const complete = (r: ConsumedRecord) => parse(r).counters.published === valid.length;
+  await waitUntil(() => reports.some(complete), 15_000, "a monitor report with every datagram published");
+  const record = reports.find(complete) as ConsumedRecord;
+  const report = parse(record);
+  assert.deepEqual([record.key, report.type, report.bridgeId], ["bridge-it", "bridge-monitor", "bridge-it"]);
+  assert.equal(report.counters.received, stream.length);
+  assert.equal(report.counters.rejected, stream.length - valid.length);
+  assert.equal(report.rejections.truncated, countBy(stream, (s) => s.rejectAs).truncated);
+  assert.match(report.sources[0] ?? "", /^127\.0\.0\.1:\d+$/);
 });
