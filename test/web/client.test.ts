@@ -130,7 +130,7 @@ test("driver view: live traces drawn against lap distance", { skip }, async () =
 });
 
 test("monitor: non-zero topic rates and the browsers' latency reports", { skip }, async () => {
-  const fan = await open(`#/session/${stack.sessionUID}`); // sends LatencyReports every 2 s
+  const fan = await open(`#/driver/${stack.sessionUID}`); // sends LatencyReports every 2 s (no WebGL: lighter)
   const page = await open("#/monitor");
   const rate = (topic: string) =>
     page

@@ -1,8 +1,9 @@
 // The cars in the 3D scene: one instanced mesh for every car (a body and wings, nose along +Z so rotation.y is the
-// game's yaw, atan2(fx, fz); team colour per instance), one draw call however many cars, and a label sprite per
-// car drawn with canvas text (names are untrusted: fillText, never HTML). Software WebGL pays per draw call.
+// game's yaw, atan2(fx, fz); team colour per instance) and one label layer: two draw calls however many cars.
+// Software WebGL (SwiftShader) pays dearly per draw call.
 import * as THREE from "three";
 import { mergeGeometries } from "three/addons/utils/BufferGeometryUtils.js";
+import { LabelLayer, MAX_LABELS } from "./label-layer.ts";
 import type { CarLook } from "./track-view.ts";
 
 const MAX_CARS = 32;
@@ -24,56 +25,12 @@ function carGeometry(): THREE.BufferGeometry {
   return merged;
 }
 
-function labelTexture(text: string, colour: string): THREE.CanvasTexture {
-  const canvas = document.createElement("canvas");
-  canvas.width = 128;
-  canvas.height = 40;
-  const g = canvas.getContext("2d");
-  if (g) {
-    g.fillStyle = "rgba(10,12,18,0.8)";
-    g.fillRect(0, 0, 128, 40);
-    g.fillStyle = colour;
-    g.fillRect(0, 0, 8, 40);
-    g.fillStyle = "#fff";
-    g.font = "bold 24px system-ui, sans-serif";
-    g.textBaseline = "middle";
-    g.fillText(text, 14, 21, 110);
-  }
-  const texture = new THREE.CanvasTexture(canvas);
-  texture.colorSpace = THREE.SRGBColorSpace;
-  return texture;
-}
-
-class Label {
-  readonly sprite = new THREE.Sprite(new THREE.SpriteMaterial({ depthTest: false, sizeAttenuation: false }));
-  private text = "";
-
-  constructor() {
-    this.sprite.scale.set(0.08, 0.025, 1);
-    this.sprite.center.set(0, 0);
-    this.sprite.renderOrder = 10;
-  }
-
-  set(look: CarLook): void {
-    if (look.label === this.text) return;
-    this.text = look.label;
-    const material = this.sprite.material;
-    material.map?.dispose();
-    material.map = labelTexture(look.label, look.colour);
-    material.needsUpdate = true;
-  }
-
-  dispose(): void {
-    this.sprite.material.map?.dispose();
-    this.sprite.material.dispose();
-  }
-}
-
 export class CarFleet {
   readonly group = new THREE.Group();
   private readonly mesh: THREE.InstancedMesh;
   private readonly looks = new Map<number, CarLook>();
-  private readonly labels = new Map<number, Label>();
+  private readonly labels = new LabelLayer();
+  private readonly slots = new Map<number, number>();
   private readonly matrix = new THREE.Matrix4();
   private readonly position = new THREE.Vector3();
   private readonly rotation = new THREE.Quaternion();
@@ -86,7 +43,7 @@ export class CarFleet {
     this.mesh = new THREE.InstancedMesh(carGeometry(), new THREE.MeshLambertMaterial({ vertexColors: true }), MAX_CARS);
     this.mesh.count = 0;
     this.mesh.frustumCulled = false; // instances span the whole track
-    this.group.add(this.mesh);
+    this.group.add(this.mesh, this.labels.mesh);
   }
 
   has(carIndex: number): boolean {
@@ -96,20 +53,19 @@ export class CarFleet {
   setLooks(looks: readonly CarLook[]): void {
     for (const look of looks) {
       this.looks.set(look.carIndex, look);
-      let label = this.labels.get(look.carIndex);
-      if (!label) {
-        label = new Label();
-        this.labels.set(look.carIndex, label);
-        this.group.add(label.sprite);
+      let slot = this.slots.get(look.carIndex);
+      if (slot === undefined && this.slots.size < MAX_LABELS) {
+        slot = this.slots.size;
+        this.slots.set(look.carIndex, slot);
       }
-      label.set(look);
+      if (slot !== undefined) this.labels.set(slot, look.label, look.colour);
     }
   }
 
-  /** Starts a frame: every car hidden until placed. */
-  begin(): void {
+  /** Starts a frame (viewport in CSS pixels): every car hidden until placed. */
+  begin(width: number, height: number): void {
     this.count = 0;
-    for (const label of this.labels.values()) label.sprite.visible = false;
+    this.labels.begin(width, height);
   }
 
   place(carIndex: number, x: number, y: number, z: number, yaw: number, scale: number, showLabel: boolean): void {
@@ -121,11 +77,8 @@ export class CarFleet {
     this.mesh.setMatrixAt(this.count, this.matrix.compose(this.position, this.rotation, this.scale));
     this.mesh.setColorAt(this.count, this.colour.set(look.colour));
     this.count++;
-    const label = this.labels.get(carIndex);
-    if (label) {
-      label.sprite.visible = showLabel;
-      label.sprite.position.set(x, y + 2 * scale, z);
-    }
+    const slot = this.slots.get(carIndex);
+    if (slot !== undefined && showLabel) this.labels.place(slot, x, y + 2 * scale, z);
   }
 
   /** Ends a frame: uploads what moved. */
@@ -133,12 +86,13 @@ export class CarFleet {
     this.mesh.count = this.count;
     this.mesh.instanceMatrix.needsUpdate = true;
     if (this.mesh.instanceColor) this.mesh.instanceColor.needsUpdate = true;
+    this.labels.end();
     return this.count;
   }
 
   dispose(): void {
     this.mesh.geometry.dispose();
     (this.mesh.material as THREE.Material).dispose();
-    for (const label of this.labels.values()) label.dispose();
+    this.labels.dispose();
   }
 }

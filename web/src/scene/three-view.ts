@@ -115,7 +115,7 @@ export class ThreeView implements TrackView {
     const distance = this.camera.position.distanceTo(this.controls.target);
     const scale = far ? Math.min(6, Math.max(1, distance / 250)) : 1;
     let focus: Pose | undefined;
-    this.cars.begin();
+    this.cars.begin(this.element.clientWidth || 1, this.element.clientHeight || 1);
     for (const p of poses) {
       this.cars.place(p.carIndex, p.x, p.y, p.z, p.yaw, scale, far || p.carIndex !== this.selected);
       if (p.carIndex === this.selected && this.cars.has(p.carIndex)) focus = p;
