@@ -5,10 +5,11 @@
 // is a real 22-car `cars` message at 20 Hz; gateway clients subscribe to positions (20 Hz) and tower (capped at
 // 4 Hz by the gateway), and the bare loop sends the same payloads at the same rates. Delivery latency = the
 // client's read time minus the send time the message carries (the tick's due time; one clock, one machine).
-// The client count is ramped (500, 1000, 2000, ...); a step holds when the p99 over every message is at most
+// The client count is ramped (250, 500, 1000, 2000, ...); a step holds when the p99 over every message is at most
 // 100 ms, at least 90% of the messages due arrived (the gateway's latest-wins caps may
 // drop a frame that comes too soon after the last), and no client was dropped. The ramp stops at the first step
-// that does not hold (measured twice: best of three, for the stalls of a busy machine). Reported: the largest count held by the gateway, against the bare loop's (ratio).
+// that does not hold (measured up to three times: the best counts, for the stalls of a busy machine).
+// Reported: the largest count held by the gateway, against the bare loop's (ratio).
 
 import type { BenchResult } from "./measure.ts";
 import { startChild } from "./web/child.ts";
