@@ -151,12 +151,46 @@ test("monitor: non-zero topic rates and the browsers' latency reports", { skip }
   await Promise.all([fan.close(), page.close()]);
 });
 
-test("a reload resumes the same view; without WebGL the 2D map, on a phone-sized screen", { skip }, async () => {
-  const page = await open(`#/session/${stack.sessionUID}`);
+/** Keeps the page's WebSockets and counts the snapshots they bring (installed before the client loads). */
+const WATCH_SOCKETS = `{
+  const Real = WebSocket;
+  window.__sockets = [];
+  window.__snapshots = 0;
+  window.WebSocket = class extends Real {
+    constructor(...args) {
+      super(...args);
+      window.__sockets.push(this);
+      this.addEventListener("message", (e) => {
+        if (JSON.parse(e.data).type === "snapshot") window.__snapshots++;
+      });
+    }
+  };
+}`;
+
+test("a lost connection comes back with a new snapshot; a reload resumes the same view", { skip }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 720 } });
+  await page.addInitScript(WATCH_SOCKETS);
+  await page.goto(`${stack.url}#/session/${stack.sessionUID}`);
   await eventually(
     () => carsDrawn(page),
     (n) => n === stack.cars,
     "the cars",
+  );
+  assert.equal(await inPage<number>(page, "window.__snapshots"), 1);
+  await inPage(page, "window.__sockets[0].close()");
+  await eventually(
+    () =>
+      inPage<[number, number, string]>(
+        page,
+        `[window.__sockets.length, window.__snapshots, document.querySelector("[data-testid=connection]").textContent]`,
+      ),
+    ([sockets, snapshots, status]) => sockets === 2 && snapshots === 2 && status === "open",
+    "a second socket, a second snapshot",
+  );
+  await eventually(
+    () => towerRows(page),
+    (rows) => rows.length === stack.cars,
+    "the tower after reconnecting",
   );
   await page.reload();
   assert.equal(new URL(page.url()).hash, `#/session/${stack.sessionUID}`);
@@ -171,7 +205,9 @@ test("a reload resumes the same view; without WebGL the 2D map, on a phone-sized
     "the tower after the reload",
   );
   await page.close();
+});
 
+test("without WebGL the 2D map and the tower, on a phone-sized screen", { skip }, async () => {
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await phone.addInitScript(`{
     const real = HTMLCanvasElement.prototype.getContext;
