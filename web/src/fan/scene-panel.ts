@@ -69,7 +69,10 @@ export class ScenePanel {
     this.view.setCars(this.looks);
     this.view.select(this.selected);
     if (this.mode !== "2d") this.view.setCamera(this.mode);
-    for (const b of this.buttons.querySelectorAll("button")) b.classList.toggle("active", b.dataset.mode === this.mode);
+    for (const b of this.buttons.querySelectorAll("button")) {
+      b.classList.toggle("active", b.dataset.mode === (this.view.kind === "2d" ? "2d" : this.mode));
+      b.hidden = !this.webgl; // no 3D here: no camera modes to offer
+    }
   }
 
   setMode(mode: CameraMode | "2d"): void {
