@@ -13,6 +13,8 @@ import type { LeaderboardRow, ServerMessage } from "../../../bridge/protocol/web
 
 const MAX_EVENTS = 200;
 const MAX_LAPS = 2000;
+/** Traces are ~100 kB each and every car's come: keep the latest few; older ones are asked for again if needed. */
+const MAX_TRACES = 40;
 
 export type StoreChange = "snapshot" | "session" | "cars" | "telemetry" | "lap" | "event" | "trace" | "positions";
 
@@ -93,6 +95,10 @@ export class SessionStore {
         break;
       case "trace":
         this.traces.set(message.id, message);
+        for (const id of this.traces.keys()) {
+          if (this.traces.size <= MAX_TRACES) break;
+          this.traces.delete(id);
+        }
         change = "trace";
         break;
       case "positions":
