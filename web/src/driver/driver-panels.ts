@@ -1,6 +1,6 @@
 // The driver view's numbers: sector times (live, last, best), tyre temperatures and wear, fuel and ERS, and the
 // predicted lap time with the predictor's running error.
-import type { LapMessage, TelemetryMessage } from "../../../bridge/protocol/derived.ts";
+import type { CarState, LapMessage, TelemetryMessage } from "../../../bridge/protocol/derived.ts";
 import { delta, h, KeyedRows, lapTime, num, setText } from "../ui/index.ts";
 import { Stat, Tyres } from "../ui/widgets.ts";
 
@@ -18,10 +18,20 @@ export class SectorTable {
     );
   }
 
-  update(t: TelemetryMessage | undefined, last: LapMessage | undefined, best: LapMessage | undefined): void {
+  /** The lap in progress from the telemetry, else from the car's live state (which carries its sector times). */
+  update(
+    t: TelemetryMessage | undefined,
+    car: CarState | undefined,
+    last: LapMessage | undefined,
+    best: LapMessage | undefined,
+  ): void {
     const bestS = best?.sectorsMs ?? [null, null, null];
     const rows: [string, (number | null | undefined)[], number | undefined][] = [
-      ["Now", [t?.sector1Ms, t?.sector2Ms, undefined], t?.currentLapMs],
+      [
+        "Now",
+        [t?.sector1Ms ?? car?.sector1Ms, t?.sector2Ms ?? car?.sector2Ms, undefined],
+        t?.currentLapMs ?? car?.currentLapMs,
+      ],
       ["Last", [...(last?.sectorsMs ?? [])], last?.timeMs],
       ["Best", [...bestS], best?.timeMs],
     ];
@@ -30,12 +40,14 @@ export class SectorTable {
       (key, cells) => {
         const row = rows.find((r) => r[0] === key);
         if (!row) return;
-        setText(cells[0] as HTMLElement, key);
+        // An invalid lap (track limits) never counts as a best: say so, and no green.
+        const invalid = key === "Last" && last !== undefined && !last.valid;
+        setText(cells[0] as HTMLElement, invalid ? "Last (invalid)" : key);
         row[1].forEach((ms, i) => {
           const cell = cells[i + 1] as HTMLElement;
           setText(cell, lapTime(ms ?? undefined));
           const b = bestS[i];
-          cell.classList.toggle("green", key !== "Best" && !!ms && !!b && ms <= b);
+          cell.classList.toggle("green", key !== "Best" && !invalid && !!ms && !!b && ms <= b);
         });
         setText(cells[4] as HTMLElement, lapTime(row[2]));
       },

@@ -105,7 +105,7 @@ export const driverView: View = (root, { connection, route }) => {
     const last = laps[laps.length - 1];
     const bestMsg = bestLap();
     setText(title, `${store.driverName(me())}${store.session?.track ? ` · ${store.session.track}` : ""}`);
-    sectors.update(t, last, bestMsg);
+    sectors.update(t, store.cars.get(me()), last, bestMsg);
     numbers.update(t, last);
     const against = ref ?? best;
     const d = t?.lapDistanceM;
@@ -154,7 +154,7 @@ export const driverView: View = (root, { connection, route }) => {
   connection.setStanding("session", {
     type: "subscribe",
     sessionUID: route.uid,
-    channels: ["telemetry", "events", "traces"],
+    channels: ["telemetry", "tower", "events", "traces"],
     ...(route.car !== undefined ? { carIndex: route.car } : {}),
   });
   return () => {
