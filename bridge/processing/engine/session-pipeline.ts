@@ -6,6 +6,7 @@ import { normalise } from "../model/normalise.ts";
 import type { ModelKind, ModelPacket } from "../model/types.ts";
 import { ReorderBuffer, type ReorderSnapshot } from "../reorder/reorder-buffer.ts";
 import { FrameGapCounter } from "./frame-gaps.ts";
+import { JoinedCars, type Split } from "./joined-cars.ts";
 import { type AnyMetric, applyMetric, type MetricContext } from "./metric.ts";
 import { SessionOutputs } from "./session-outputs.ts";
 import { SessionView } from "./session-view.ts";
@@ -82,6 +83,8 @@ export class SessionPipeline {
   private readonly states = new Map<string, unknown>();
   private readonly outputs: SessionOutputs;
   private gaps = new FrameGapCounter();
+  /** Cars other sources drive in this session (a ghost lap): see joined-cars.ts. */
+  private joined = new JoinedCars();
   private readonly ctx: MetricContext;
   private lastFrame: number | undefined;
   private lastSessionTimeMs = 0;
@@ -162,6 +165,7 @@ export class SessionPipeline {
       view: this.view,
       outputs: this.outputs.save(),
       gaps: this.gaps,
+      joined: this.joined,
       lastFrame: this.lastFrame,
       lastSessionTimeMs: this.lastSessionTimeMs,
       newestArrivalMs: this.newestArrivalMs,
@@ -178,6 +182,7 @@ export class SessionPipeline {
       view: SessionView;
       outputs: Parameters<SessionOutputs["load"]>[0];
       gaps: FrameGapCounter;
+      joined: JoinedCars | undefined;
       lastFrame: number | undefined;
       lastSessionTimeMs: number;
       newestArrivalMs: number;
@@ -192,6 +197,7 @@ export class SessionPipeline {
     this.outputs.view = s.view;
     this.outputs.load(s.outputs);
     this.gaps = s.gaps;
+    this.joined = s.joined ?? new JoinedCars();
     this.lastFrame = s.lastFrame;
     this.lastSessionTimeMs = s.lastSessionTimeMs;
     this.newestArrivalMs = s.newestArrivalMs;
@@ -220,19 +226,29 @@ export class SessionPipeline {
   private process({ info, input }: Ordered): void {
     const frame = info.frameIdentifier;
     const sessionTimeMs = info.sessionTime * 1000;
+    // A joined source's frames (a ghost lap) do not move the session's clock: only the hosts' do.
+    const host = !this.joined.isJoined(input.source);
     // A flashback in formats with an overall frame: frameIdentifier and the clock go back, the order did not.
-    if (this.lastFrame !== undefined && frame + 1 < this.lastFrame && sessionTimeMs < this.lastSessionTimeMs) {
+    if (host && this.lastFrame !== undefined && frame + 1 < this.lastFrame && sessionTimeMs < this.lastSessionTimeMs) {
       this.rewind(sessionTimeMs);
     }
-    this.lastFrame = frame;
-    this.lastSessionTimeMs = sessionTimeMs;
+    if (host) {
+      this.lastFrame = frame;
+      this.lastSessionTimeMs = sessionTimeMs;
+    }
     this.outputs.receivedAtUs = input.receivedAtUs;
     if (!this.needed.has(info.name)) return;
     const decoded = decode(input.bytes);
-    if (decoded.ok) for (const model of normalise(decoded.packet)) this.apply(model);
+    if (decoded.ok) for (const model of normalise(decoded.packet)) this.apply(model, input.source);
   }
 
-  private apply(packet: ModelPacket): void {
+  private apply(packet: ModelPacket, source?: string): void {
+    // With a joined source (a ghost lap) each source updates only its own cars; undefined: no copy, as ever.
+    const split = this.joined.split(packet, source, this.view, this.options.metrics);
+    if (split !== undefined) {
+      if (split) this.applySplit(split);
+      return;
+    }
     this.view.observe(packet);
     if (packet.kind === "lapData") {
       const missedBefore = this.gaps.missing;
@@ -243,6 +259,21 @@ export class SessionPipeline {
       applyMetric(metric, this.states.get(metric.name), packet, this.ctx);
     }
     this.outputs.after(packet);
+  }
+
+  /** apply() for a session with joined cars: the view gets every car, the metrics the source's own. */
+  private applySplit({ view, own, states }: Split): void {
+    this.view.observe(view);
+    if (view.kind === "lapData" && !states) {
+      const missedBefore = this.gaps.missing;
+      this.gaps.observe(view.meta.sessionTimeMs);
+      this.counters.gaps += this.gaps.missing - missedBefore;
+    }
+    for (const metric of this.options.metrics) {
+      applyMetric(metric, (states ?? this.states).get(metric.name), own, this.ctx);
+    }
+    // The player's telemetry and the session info come from the game's packets only.
+    if (!states || view.kind === "lapData") this.outputs.after(view);
   }
 
   private rewind(sessionTimeMs: number): void {
