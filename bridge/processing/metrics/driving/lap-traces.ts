@@ -9,6 +9,12 @@ const KEEP_FINISHED_MS = 60_000;
 /** Per sample: distance, elapsed ms, speed as floats; throttle, brake, steer (x100) and gear as bytes. */
 const F = 3;
 const B = 4;
+/**
+ * Room for this many samples at first: small typed arrays live on V8's heap, where making one is cheap; each
+ * buffer then doubles to the lap's length once and is reused lap after lap. (Starting at a lap's length cost a
+ * 20-session run 15 % in garbage collection of the external buffers, for cars that may never move.)
+ */
+const FIRST_ROOM = 4;
 
 /** One lap's samples in typed arrays that grow by doubling and are reused lap after lap: no per-sample objects. */
 class TraceBuffer {
@@ -16,8 +22,8 @@ class TraceBuffer {
   n = 0;
   whole = false;
   invalid = false;
-  floats = new Float32Array(F * 256);
-  bytes = new Int8Array(B * 256);
+  floats = new Float32Array(F * FIRST_ROOM);
+  bytes = new Int8Array(B * FIRST_ROOM);
 
   /** Not kept any more: nothing of it goes into checkpoints. */
   drop(): void {
@@ -105,7 +111,7 @@ class TraceBuffer {
     const t = new TraceBuffer();
     const n = Math.min(j.n, Math.floor(j.floats.length / (4 * F)), Math.floor(j.bytes.length / B));
     t.reset(j.lap, j.whole, j.invalid);
-    const room = Math.max(256, 2 ** Math.ceil(Math.log2(n + 1)));
+    const room = Math.max(FIRST_ROOM, 2 ** Math.ceil(Math.log2(n + 1)));
     t.floats = new Float32Array(F * room);
     t.floats.set(new Float32Array(j.floats.slice(0, n * F * 4).buffer));
     t.bytes = new Int8Array(B * room);
@@ -125,11 +131,22 @@ class CarTrace {
   /** A flashback happened: the next lap data says where the car is now. */
   rewound = false;
 
-  constructor(readonly stepM: number) {}
+  constructor(
+    readonly carIndex: number,
+    readonly stepM: number,
+  ) {}
 
   /** Where the car is; returns the lap it finished, if it crossed the line with a lap watched whole. */
   lapData(c: LapDataCar): TraceBuffer | undefined {
     const cur = this.current;
+    this.distanceM = c.lapDistanceM;
+    this.elapsedMs = c.currentLapMs;
+    // Nearly every call: the same lap, going on.
+    if (c.lapNumber === cur.lap && !this.rewound && !(c.lapDistanceM < cur.lastM - REWIND_M)) {
+      if (c.lapInvalid) cur.invalid = true;
+      if (this.finished.lap >= 0 && c.currentLapMs > KEEP_FINISHED_MS) this.finished.drop();
+      return undefined;
+    }
     let done: TraceBuffer | undefined;
     if (cur.lap < 0) {
       // Joining at the start of a lap (the grid, a pit exit) still sees the whole lap.
@@ -157,21 +174,18 @@ class CarTrace {
       this.current.invalid = c.lapInvalid;
     }
     if (c.lapInvalid) this.current.invalid = true;
-    if (this.finished.lap >= 0 && c.currentLapMs > KEEP_FINISHED_MS) this.finished.drop();
-    this.distanceM = c.lapDistanceM;
-    this.elapsedMs = c.currentLapMs;
     const last = this.current.lastM;
     this.nextAtM = last === Number.NEGATIVE_INFINITY ? 0 : (Math.floor(last / this.stepM) + 1) * this.stepM;
     return done;
   }
 
   toJSON() {
-    const { current, finished, distanceM, elapsedMs, nextAtM, rewound, stepM } = this;
-    return { $class: "CarTrace", stepM, current, finished, distanceM, elapsedMs, nextAtM, rewound };
+    const { carIndex, stepM, current, finished, distanceM, elapsedMs, nextAtM, rewound } = this;
+    return { $class: "CarTrace", carIndex, stepM, current, finished, distanceM, elapsedMs, nextAtM, rewound };
   }
 
   static fromJSON(j: ReturnType<CarTrace["toJSON"]>): CarTrace {
-    const c = new CarTrace(j.stepM);
+    const c = new CarTrace(j.carIndex, j.stepM);
     Object.assign(c, {
       current: reviveAs(TraceBuffer, j.current),
       finished: reviveAs(TraceBuffer, j.finished),
@@ -198,12 +212,14 @@ export function lapTraces(stepM = 10) {
     init: () => new Map(),
     on: {
       lapData(cars, packet, { view, emit }) {
-        for (const i of view.activeCarIndices()) {
+        // view.activeCarIndices() without its array: this runs for every lap data packet.
+        for (let i = 0; i < packet.cars.length; i++) {
           const c = packet.cars[i];
-          if (!c) continue;
+          if (!c || c.resultStatus === undefined || c.resultStatus === "invalid" || c.resultStatus === "inactive")
+            continue;
           let car = cars.get(i);
           if (!car) {
-            car = new CarTrace(stepM);
+            car = new CarTrace(i, stepM);
             cars.set(i, car);
           }
           const done = car.lapData(c);
@@ -220,10 +236,10 @@ export function lapTraces(stepM = 10) {
         }
       },
       telemetry(cars, packet) {
-        for (const [i, car] of cars) {
+        for (const car of cars.values()) {
           const d = car.distanceM;
           if (!(d >= car.nextAtM)) continue; // also NaN: no lap data yet
-          const t = packet.cars[i];
+          const t = packet.cars[car.carIndex];
           if (!t) continue;
           car.current.push(d, car.elapsedMs, t.speedKmh, t.throttle, t.brake, t.steer, t.gear);
           car.nextAtM = (Math.floor(d / car.stepM) + 1) * car.stepM;
