@@ -9,6 +9,8 @@ export class FrameGapCounter {
   missing = 0;
   private last: number | undefined;
   private readonly steps: number[] = [];
+  /** The same steps kept sorted (every lap data packet asks for their median: no copy and sort each time). */
+  private readonly sorted: number[] = [];
 
   observe(sessionTimeMs: number): void {
     const last = this.last;
@@ -20,7 +22,11 @@ export class FrameGapCounter {
     if (typical !== undefined && step > typical * 1.5) this.missing += Math.round(step / typical) - 1;
     else {
       this.steps.push(step);
-      if (this.steps.length > 31) this.steps.shift();
+      this.insertSorted(step);
+      if (this.steps.length > 31) {
+        const dropped = this.steps.shift() as number;
+        this.sorted.splice(this.sorted.indexOf(dropped), 1);
+      }
     }
   }
 
@@ -30,9 +36,15 @@ export class FrameGapCounter {
   }
 
   private typical(): number | undefined {
-    if (this.steps.length < 5) return undefined;
-    const sorted = [...this.steps].sort((a, b) => a - b);
-    return sorted[sorted.length >> 1];
+    if (this.sorted.length < 5) return undefined;
+    return this.sorted[this.sorted.length >> 1];
+  }
+
+  private insertSorted(step: number): void {
+    const sorted = this.sorted;
+    let i = sorted.length;
+    while (i > 0 && (sorted[i - 1] as number) > step) i--;
+    sorted.splice(i, 0, step);
   }
 
   toJSON() {
@@ -43,7 +55,10 @@ export class FrameGapCounter {
     const counter = new FrameGapCounter();
     counter.missing = json.missing as number;
     counter.last = json.last as number | undefined;
-    counter.steps.push(...(json.steps as number[]));
+    for (const step of json.steps as number[]) {
+      counter.steps.push(step);
+      counter.insertSorted(step);
+    }
     return counter;
   }
 }

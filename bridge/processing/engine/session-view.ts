@@ -12,7 +12,7 @@ import type {
 } from "../model/types.ts";
 import { registerStateClass } from "./state-codec.ts";
 
-type MutableCarState = { -readonly [K in keyof CarState]: CarState[K] };
+export type MutableCarState = { -readonly [K in keyof CarState]: CarState[K] };
 
 /**
  * A car's live state with every field present from the start, in one order: V8 then gives all cars one
@@ -69,9 +69,12 @@ function blankCar(carIndex: number): MutableCarState {
   return car as MutableCarState;
 }
 
-/** A copy for publishing (the live state keeps changing after). */
+/**
+ * A copy for publishing (the live state keeps changing after). Every live car has blankCar's shape (liveCar and
+ * fromJSON make sure), so a spread copies it with the same fields in the same order, on V8's clone fast path.
+ */
 export function copyCar(car: CarState): CarState {
-  return Object.assign(blankCar(car.carIndex), car);
+  return { ...car };
 }
 
 /**
@@ -93,8 +96,11 @@ export class SessionView {
   status: StatusPacket | undefined;
   damage: DamagePacket | undefined;
   motion: MotionPacket | undefined;
-  /** Live state per car index, merged from every metric's `emit.car`. */
+  /** Live state per car index, merged from every metric's `emit.car` (or set on `liveCar`). */
   readonly cars = new Map<number, MutableCarState>();
+  /** activeCarIndices() for the lap data and participants it was computed from (not state: see toJSON). */
+  private active: number[] = [];
+  private activeFor: LapDataPacket | ParticipantsPacket | undefined;
 
   constructor(sessionUID: string) {
     this.sessionUID = sessionUID;
@@ -137,8 +143,21 @@ export class SessionView {
     }
   }
 
-  /** Cars on the grid: lap-data slots with a live result status, else the participants' first numActiveCars. */
-  activeCarIndices(): number[] {
+  /**
+   * Cars on the grid: lap-data slots with a live result status, else the participants' first numActiveCars.
+   * Every metric asks on every packet: the list is worked out once per lap data (or participants) packet and
+   * shared, so callers must not change it.
+   */
+  activeCarIndices(): readonly number[] {
+    const from = this.lapData ?? this.participants;
+    if (from !== this.activeFor || from === undefined) {
+      this.active = this.computeActive();
+      this.activeFor = from;
+    }
+    return this.active;
+  }
+
+  private computeActive(): number[] {
     const out: number[] = [];
     const lap = this.lapData?.cars;
     if (lap) {
@@ -164,19 +183,33 @@ export class SessionView {
 
   /** Merged in place: this runs for every car on every packet, so no copy per call. */
   mergeCar(carIndex: number, fields: Partial<CarState>): void {
-    const current = this.cars.get(carIndex);
-    if (current) Object.assign(current, fields);
-    else this.cars.set(carIndex, Object.assign(blankCar(carIndex), fields));
+    Object.assign(this.liveCar(carIndex), fields);
+  }
+
+  /**
+   * The car's live state, to set fields on directly: what `emit.car` does, without an object literal and a merge
+   * per call (measured: about 30 times cheaper than Object.assign), for metrics that write every car on every packet.
+   */
+  liveCar(carIndex: number): MutableCarState {
+    let car = this.cars.get(carIndex);
+    if (!car) {
+      car = blankCar(carIndex);
+      this.cars.set(carIndex, car);
+    }
+    return car;
   }
 
   toJSON() {
-    return { ...this, $class: "SessionView" };
+    const { active: _a, activeFor: _f, ...state } = this;
+    return { ...state, $class: "SessionView" };
   }
 
   static fromJSON(json: Record<string, unknown>): SessionView {
     const { $class: _, ...fields } = json;
     const view = new SessionView(String(fields.sessionUID));
     Object.assign(view, fields);
+    // Saved cars omit their absent fields: back to blankCar's shape and field order (see copyCar).
+    for (const [i, car] of view.cars) view.cars.set(i, Object.assign(blankCar(i), car));
     return view;
   }
 }

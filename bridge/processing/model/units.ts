@@ -20,8 +20,13 @@ export const flagOn = (value: number): boolean => value !== 0;
 export const knownFlag = (value: number): boolean | undefined =>
   value === 255 || value === -1 ? undefined : value !== 0;
 
-/** A copy of a decoded wheel array (always 4 long: the `?? 0` only satisfies the index checks). */
+/**
+ * A decoded wheel array as the model's Wheels. The decoders build a fresh 4-long array per datagram that nothing
+ * else keeps, so it is taken as it is (a copy per wheel array, four per car on most packets, was a measurable
+ * part of the processor's garbage); anything else is copied (the `?? 0` only satisfies the index checks).
+ */
 export function wheels(values: readonly number[]): Wheels {
+  if (values.length === 4 && Array.isArray(values)) return values as unknown as Wheels;
   return [values[0] ?? 0, values[1] ?? 0, values[2] ?? 0, values[3] ?? 0];
 }
 

@@ -16,7 +16,13 @@ export const carState = defineMetric<Record<string, never>>({
       for (const i of view.activeCarIndices()) {
         const t = p.cars[i];
         if (!t) continue;
-        emit.car(i, { speedKmh: t.speedKmh, throttle: t.throttle, brake: t.brake, gear: t.gear, drs: t.drsOpen });
+        // Every car on every packet: set on the live state (what emit.car does, without a literal and a merge).
+        const car = view.liveCar(i);
+        car.speedKmh = t.speedKmh;
+        car.throttle = t.throttle;
+        car.brake = t.brake;
+        car.gear = t.gear;
+        car.drs = t.drsOpen;
         if (i === view.playerCarIndex || i === view.secondaryPlayerCarIndex) {
           emit.telemetry(i, {
             tyreSurfaceC: t.tyresSurfaceTempC,
@@ -30,14 +36,13 @@ export const carState = defineMetric<Record<string, never>>({
       for (const i of view.activeCarIndices()) {
         const m = p.cars[i];
         if (!m) continue;
-        emit.car(i, {
-          x: m.positionM.x,
-          y: m.positionM.y,
-          z: m.positionM.z,
-          yaw: m.yawRad,
-          gLat: m.gForceLateral,
-          gLong: m.gForceLongitudinal,
-        });
+        const car = view.liveCar(i);
+        car.x = m.positionM.x;
+        car.y = m.positionM.y;
+        car.z = m.positionM.z;
+        car.yaw = m.yawRad;
+        car.gLat = m.gForceLateral;
+        car.gLong = m.gForceLongitudinal;
         if (i === view.playerCarIndex || i === view.secondaryPlayerCarIndex) {
           emit.telemetry(i, { gLat: m.gForceLateral, gLong: m.gForceLongitudinal });
         }
@@ -49,11 +54,10 @@ export const carState = defineMetric<Record<string, never>>({
         if (!s) continue;
         // F1 2018 sends no laps of fuel left: the fuel metric derives them, so leave its figure alone here.
         const fuelLapsLeft = s.fuelRemainingLaps;
-        emit.car(i, {
-          tyre: { compound: s.actualTyreCompound, visual: s.visualTyreCompound, ageLaps: s.tyresAgeLaps },
-          ersStorePercent: Math.round((s.ersStoreEnergyJ / ERS_STORE_MAX_J) * 1000) / 10,
-        });
-        if (fuelLapsLeft !== undefined) emit.car(i, { fuelLapsLeft });
+        const car = view.liveCar(i);
+        car.tyre = { compound: s.actualTyreCompound, visual: s.visualTyreCompound, ageLaps: s.tyresAgeLaps };
+        car.ersStorePercent = Math.round((s.ersStoreEnergyJ / ERS_STORE_MAX_J) * 1000) / 10;
+        if (fuelLapsLeft !== undefined) car.fuelLapsLeft = fuelLapsLeft;
         if (i === view.playerCarIndex || i === view.secondaryPlayerCarIndex) {
           emit.telemetry(i, {
             ersStoreJ: s.ersStoreEnergyJ,

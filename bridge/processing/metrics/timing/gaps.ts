@@ -16,7 +16,7 @@ export const gaps = defineMetric<GapState>({
   name: "gaps",
   init: () => ({ logs: new Map(), bestLaps: new Map() }),
   on: {
-    lapData(state, p, { view, emit }) {
+    lapData(state, p, { view }) {
       const active = view.activeCarIndices();
       const now = p.meta.sessionTimeMs;
       const race = view.session?.sessionKind === "race";
@@ -38,24 +38,23 @@ export const gaps = defineMetric<GapState>({
       for (let k = 0; k < byPosition.length; k++) {
         const { i, c } = byPosition[k] as (typeof byPosition)[number];
         const ahead = byPosition[k - 1];
+        // Every car on every lap data: set on the live state (what emit.car does, without a literal and a merge).
+        const car = view.liveCar(i);
         if (!race) {
           const best = state.bestLaps.get(i);
           const leaderBest = leader && state.bestLaps.get(leader.i);
           const aheadBest = ahead && state.bestLaps.get(ahead.i);
-          emit.car(i, {
-            gapToLeaderMs: best !== undefined && leaderBest !== undefined ? best - leaderBest : undefined,
-            intervalMs: best !== undefined && aheadBest !== undefined ? best - aheadBest : undefined,
-          });
+          car.gapToLeaderMs = best !== undefined && leaderBest !== undefined ? best - leaderBest : undefined;
+          car.intervalMs = best !== undefined && aheadBest !== undefined ? best - aheadBest : undefined;
           continue;
         }
         if (c.deltaToLeaderMs !== undefined && c.deltaToCarInFrontMs !== undefined) {
-          emit.car(i, { gapToLeaderMs: c.deltaToLeaderMs, intervalMs: c.deltaToCarInFrontMs });
+          car.gapToLeaderMs = c.deltaToLeaderMs;
+          car.intervalMs = c.deltaToCarInFrontMs;
           continue;
         }
-        emit.car(i, {
-          gapToLeaderMs: k === 0 ? 0 : since(state, leader?.i, c.totalDistanceM, now),
-          intervalMs: k === 0 ? 0 : since(state, ahead?.i, c.totalDistanceM, now),
-        });
+        car.gapToLeaderMs = k === 0 ? 0 : since(state, leader?.i, c.totalDistanceM, now);
+        car.intervalMs = k === 0 ? 0 : since(state, ahead?.i, c.totalDistanceM, now);
       }
     },
   },

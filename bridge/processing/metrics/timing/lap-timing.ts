@@ -83,21 +83,21 @@ function updateCar(state: TimingState, ctx: MetricContext, i: number, c: LapData
     if (!best || state.references.get(i)?.lapTimeMs !== best.timeMs) state.references.delete(i);
   }
   const best = c.bestLapMs ?? car.best()?.timeMs;
-  ctx.emit.car(i, {
-    position: c.position,
-    lap: c.lapNumber,
-    lapDistanceM: c.lapDistanceM,
-    sector: c.sector as 0 | 1 | 2,
-    currentLapMs: c.currentLapMs,
-    lastLapMs: c.lastLapMs,
-    bestLapMs: best,
-    lapInvalid: c.lapInvalid,
-    sector1Ms: c.sector1Ms,
-    sector2Ms: c.sector2Ms,
-    pit: c.pitStatus,
-    pitStops: c.numPitStops,
-    status: c.resultStatus,
-  });
+  // Every car on every lap data: set on the live state (what emit.car does, without a literal and a merge).
+  const carState = ctx.view.liveCar(i);
+  carState.position = c.position;
+  carState.lap = c.lapNumber;
+  carState.lapDistanceM = c.lapDistanceM;
+  carState.sector = c.sector as 0 | 1 | 2;
+  carState.currentLapMs = c.currentLapMs;
+  carState.lastLapMs = c.lastLapMs;
+  carState.bestLapMs = best;
+  carState.lapInvalid = c.lapInvalid;
+  carState.sector1Ms = c.sector1Ms;
+  carState.sector2Ms = c.sector2Ms;
+  carState.pit = c.pitStatus;
+  carState.pitStops = c.numPitStops;
+  carState.status = c.resultStatus;
   if (!live) return;
   const own = state.references.get(i);
   const sessionRef = state.sessionBest?.reference;

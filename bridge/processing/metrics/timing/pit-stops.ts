@@ -55,7 +55,7 @@ export const pitStops = defineMetric<Map<number, CarPit>>({
             details: { pitLaneMs: laneMs, stopMs: car.stopTimerMs ?? null },
           });
         }
-        emit.car(i, { pitStops: c.numPitStops ?? car.stops });
+        view.liveCar(i).pitStops = c.numPitStops ?? car.stops;
       }
     },
   },

@@ -27,7 +27,7 @@ export const positions = defineMetric<PositionState>({
         const onTrack = c.pitStatus === "none" && c.resultStatus === "active";
         if (before !== undefined && c.position > before && onTrack) movedDown.set(c.position, i);
         state.positions.set(i, c.position);
-        emit.car(i, { positionsGained: (state.starts.get(i) as number) - c.position });
+        view.liveCar(i).positionsGained = (state.starts.get(i) as number) - c.position;
       }
       if (!derive) return;
       for (const i of movedUp) {
