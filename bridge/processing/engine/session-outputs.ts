@@ -107,25 +107,51 @@ export class SessionOutputs {
   }
 
   private publishPlayerTelemetry(): void {
-    for (const carIndex of [this.view.playerCarIndex, this.view.secondaryPlayerCarIndex]) {
-      if (carIndex === undefined) continue;
-      const t = this.view.telemetry?.cars[carIndex];
-      if (!t) continue;
-      const message: TelemetryMessage = {
-        ...this.stamp(),
-        type: "telemetry",
-        carIndex,
-        speedKmh: t.speedKmh,
-        throttle: t.throttle,
-        brake: t.brake,
-        steer: t.steer,
-        gear: t.gear,
-        rpm: t.engineRpm,
-        drs: t.drsOpen,
-        ...this.telemetryFields.get(carIndex),
-      };
-      this.publish(message);
-    }
+    const { playerCarIndex, secondaryPlayerCarIndex } = this.view;
+    if (playerCarIndex !== undefined) this.publishTelemetryOf(playerCarIndex);
+    if (secondaryPlayerCarIndex !== undefined) this.publishTelemetryOf(secondaryPlayerCarIndex);
+  }
+
+  /** At the game's rate: the stamp written out in place (no stamp object spread into each message). */
+  private publishTelemetryOf(carIndex: number): void {
+    const view = this.view;
+    const t = view.telemetry?.cars[carIndex];
+    if (!t) return;
+    const fields = this.telemetryFields.get(carIndex);
+    const message: TelemetryMessage =
+      this.receivedAtUs === undefined
+        ? {
+            v: DERIVED_VERSION,
+            sessionUID: view.sessionUID,
+            sessionTimeMs: view.sessionTimeMs,
+            type: "telemetry",
+            carIndex,
+            speedKmh: t.speedKmh,
+            throttle: t.throttle,
+            brake: t.brake,
+            steer: t.steer,
+            gear: t.gear,
+            rpm: t.engineRpm,
+            drs: t.drsOpen,
+            ...fields,
+          }
+        : {
+            v: DERIVED_VERSION,
+            sessionUID: view.sessionUID,
+            sessionTimeMs: view.sessionTimeMs,
+            receivedAtUs: this.receivedAtUs,
+            type: "telemetry",
+            carIndex,
+            speedKmh: t.speedKmh,
+            throttle: t.throttle,
+            brake: t.brake,
+            steer: t.steer,
+            gear: t.gear,
+            rpm: t.engineRpm,
+            drs: t.drsOpen,
+            ...fields,
+          };
+    this.publish(message);
   }
 
   private publishSession(): void {

@@ -21,9 +21,12 @@ export const gaps = defineMetric<GapState>({
       const now = p.meta.sessionTimeMs;
       const race = view.session?.sessionKind === "race";
       const byPosition = active
-        .map((i) => ({ i, c: p.cars[i] as LapDataCar }))
-        .filter((x) => x.c && x.c.position > 0)
-        .sort((a, b) => a.c.position - b.c.position);
+        .filter((i) => {
+          const c = p.cars[i];
+          return c !== undefined && c.position > 0;
+        })
+        .sort((a, b) => (p.cars[a] as LapDataCar).position - (p.cars[b] as LapDataCar).position)
+        .map((i) => ({ i, c: p.cars[i] as LapDataCar }));
       for (const { i, c } of byPosition) {
         let log = state.logs.get(i);
         if (!log) {
