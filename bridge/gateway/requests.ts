@@ -1,22 +1,9 @@
-import type { LapTraceMessage } from "../protocol/derived.ts";
 import type { LeaderboardReply, LeaderboardRequest, TraceReply, TraceRequest } from "../protocol/web.ts";
-import type { BoardKey, LiveStateStore } from "../state/types.ts";
+import type { LiveStateStore } from "../state/types.ts";
 import { leaderboardRow } from "./snapshot.ts";
 
-/**
- * The store's lap-trace reads (added to LiveStateStore alongside the traces topic); optional here so a store
- * without them answers "no trace" instead of failing.
- */
-export type Requests = LiveStateStore & {
-  readLapTrace?(sessionUID: string, carIndex: number, lap: number): Promise<unknown>;
-  readBoardTrace?(board: BoardKey, driver: string): Promise<unknown>;
-};
-
-function asTrace(v: unknown): LapTraceMessage | undefined {
-  return typeof v === "object" && v !== null && (v as { type?: unknown }).type === "trace"
-    ? (v as LapTraceMessage)
-    : undefined;
-}
+/** The part of the live state store that answers requests. */
+export type Requests = Pick<LiveStateStore, "leaderboard" | "readLapTrace" | "readBoardTrace">;
 
 /** Answers a trace or leaderboard request from the live state store. */
 export async function answerRequest(
@@ -28,9 +15,9 @@ export async function answerRequest(
     return { type: "leaderboard-reply", requestId: request.requestId, rows: rows.map(leaderboardRow) };
   }
   const s = request.source;
-  const found =
+  const trace =
     s.kind === "session"
-      ? await store.readLapTrace?.(s.sessionUID, s.carIndex, s.lap)
-      : await store.readBoardTrace?.({ game: s.game, trackId: s.trackId }, s.driver);
-  return { type: "trace-reply", requestId: request.requestId, trace: asTrace(found) };
+      ? await store.readLapTrace(s.sessionUID, s.carIndex, s.lap)
+      : await store.readBoardTrace({ game: s.game, trackId: s.trackId }, s.driver);
+  return { type: "trace-reply", requestId: request.requestId, trace };
 }
