@@ -45,7 +45,8 @@ type Data = Buffer | string;
 
 interface Slot {
   pending: Data | undefined;
-  lastSentMs: number;
+  /** GCRA's theoretical arrival time: when the next message is due at the capped rate. */
+  dueMs: number;
   intervalMs: number;
   timer: NodeJS.Timeout | undefined;
 }
@@ -96,7 +97,7 @@ export class Client {
     if (this.closed) return;
     let slot = this.slots.get(name);
     if (!slot) {
-      slot = { pending: undefined, lastSentMs: Number.NEGATIVE_INFINITY, intervalMs, timer: undefined };
+      slot = { pending: undefined, dueMs: Number.NEGATIVE_INFINITY, intervalMs, timer: undefined };
       this.slots.set(name, slot);
     }
     slot.intervalMs = intervalMs;
@@ -195,11 +196,14 @@ export class Client {
       this.congestedSinceMs ??= now;
       return;
     }
-    const due = slot.lastSentMs + slot.intervalMs;
+    // A rate cap as a GCRA with half an interval of tolerance: a source at about the capped rate (the processor's
+    // 20 Hz cars against the 20 Hz positions cap) goes through as it comes, its jitter absorbed, instead of
+    // waiting for a fixed slot (up to a whole interval); the long-run rate still never exceeds the cap.
+    const due = slot.dueMs - slot.intervalMs / 2;
     if (now >= due) {
       const data = slot.pending;
       slot.pending = undefined;
-      slot.lastSentMs = now;
+      slot.dueMs = Math.max(slot.dueMs, now) + slot.intervalMs;
       this.sendNow(data);
     } else if (!slot.timer) {
       slot.timer = setTimeout(() => {

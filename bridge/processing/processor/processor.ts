@@ -35,6 +35,12 @@ export interface ProcessorOptions {
   readonly now?: () => number;
 }
 
+/** Checkpoints taken (state and next offset per partition) and the acknowledgement of the outputs before them. */
+interface Taken {
+  readonly partitions: readonly { key: string; offset: string; sessions: string }[];
+  readonly acknowledged: Promise<void>;
+}
+
 const KINDS: readonly DerivedKind[] = ["sessions", "cars", "telemetry", "laps", "traces", "events", "monitor"];
 
 /**
@@ -56,6 +62,8 @@ export class Processor {
   private readonly latency = new LatencyWindow();
   private pending: DerivedMessage[] = [];
   private chain: Promise<void> = Promise.resolve();
+  /** The periodic checkpoint being saved, if any. */
+  private checkpointing: Promise<void> | undefined;
   private subscription: Subscription | undefined;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly now: () => number;
@@ -103,7 +111,7 @@ export class Processor {
       onRecords: (records) => this.serial(() => this.consume(records)),
     });
     this.every(20, () => this.serial(() => this.poll()));
-    this.every(this.options.checkpointIntervalMs, () => this.serial(() => this.checkpointAll()));
+    this.every(this.options.checkpointIntervalMs, () => this.serial(() => this.checkpointInBackground()));
     this.every(1000, () => this.serial(() => this.housekeeping()));
   }
 
@@ -266,17 +274,44 @@ export class Processor {
   }
 
   /**
+   * The periodic checkpoint: state and offsets are taken in turn with the records, but waiting for the outputs'
+   * acknowledgements, the store and the commit happens beside the processing, not in its way (waiting in line
+   * stalled every partition for a produce round trip, a store write and a commit: the pipeline's latency tail).
+   * One at a time: a round that finds the last one still going is skipped.
+   */
+  private checkpointInBackground(): void {
+    if (this.checkpointing) return;
+    const saving = this.save(this.take([...this.partitions.keys()]));
+    this.checkpointing = saving
+      .catch((e) => this.options.onError("checkpoint", e))
+      .finally(() => {
+        this.checkpointing = undefined;
+      });
+  }
+
+  /**
    * State and offset first, then every output published up to then acknowledged, then the checkpoint, then the
-   * commit: never an offset committed past unsaved state or unacknowledged outputs.
+   * commit: never an offset committed past unsaved state or unacknowledged outputs. After any checkpoint still
+   * being saved, so an older one never lands over this one.
    */
   private async checkpoint(keys: readonly string[]): Promise<void> {
-    const taken: { key: string; offset: string; sessions: string }[] = [];
+    await this.checkpointing;
+    await this.save(this.take(keys));
+  }
+
+  private take(keys: readonly string[]): Taken {
+    const taken: Taken["partitions"][number][] = [];
     for (const key of keys) {
       const cp = this.partitions.get(key)?.checkpoint();
       if (cp) taken.push({ key, ...cp });
     }
+    // Resolves once the outputs published up to now are acknowledged (later ones do not hold it up).
+    return { partitions: taken, acknowledged: taken.length > 0 ? this.drained() : Promise.resolve() };
+  }
+
+  private async save({ partitions: taken, acknowledged }: Taken): Promise<void> {
     if (taken.length === 0) return;
-    await this.drained();
+    await acknowledged;
     const saved = await Promise.all(
       taken.map(async ({ key, offset, sessions }) => {
         try {

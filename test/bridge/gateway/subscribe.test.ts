@@ -192,7 +192,7 @@ test("each update is encoded once: the same bytes object to every subscriber, po
   assert.equal(clients[0]?.ofType("positions")[2].cars[2].join(), [2, 20, 1, 300, 0.5, 202].join());
 });
 
-test("rate caps: a burst sends the first at once and the newest when the interval ends; telemetry goes at the game's rate", async (t) => {
+test("rate caps: a burst sends the first at once and the newest within the interval; telemetry goes at the game's rate", async (t) => {
   const h = await startHarness();
   t.after(() => h.stop());
   await seed(h.store);
@@ -248,6 +248,46 @@ test("rate caps: a burst sends the first at once and the newest when the interva
     c.ofType("telemetry").map((m) => m.carIndex),
     Array(30).fill(1),
   );
+});
+
+test("rate caps: a source at the capped rate with jitter goes through as it comes; twice the rate is halved", async (t) => {
+  const h = await startHarness();
+  t.after(() => h.stop());
+  await seed(h.store);
+  const c = await connect(h.url);
+  t.after(() => c.close());
+  c.send({ type: "subscribe", sessionUID: UID, channels: ["tower"] });
+  await c.next("snapshot");
+  const write = (m: ReturnType<typeof cars>) =>
+    h.bus.write("gw.cars", [{ key: UID, value: Buffer.from(JSON.stringify(m)), headers: {}, timestampMs: 0 }]);
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  // The tower's 4 Hz cap (250 ms) against a 4 Hz source whose intervals wobble by 40 ms either way.
+  const throttled = h.gateway.delivery.throttled;
+  const waits: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const at = performance.now();
+    await write(cars(2000 + i));
+    await c.next("cars", i + 1);
+    waits.push(performance.now() - at);
+    await sleep(i % 2 === 0 ? 210 : 290);
+  }
+  assert.equal(h.gateway.delivery.throttled - throttled, 0, "none held back or replaced");
+  // Against the bus's own delivery time (the median wait), none waits longer: a fixed slot held every other one 40 ms.
+  const median = [...waits].sort((a, b) => a - b)[4] as number;
+  assert.ok(Math.max(...waits) - median < 15, `each sent as it came: ${waits.map(Math.round)} ms`);
+  // Twice the capped rate for 2 s: about half goes (never more than the cap allows, plus its one-message burst).
+  const before = c.ofType("cars").length;
+  const started = performance.now();
+  for (let i = 0; i < 16; i++) {
+    await write(cars(3000 + i));
+    await sleep(125);
+  }
+  const elapsedS = (performance.now() - started) / 1000;
+  await sleep(300);
+  const sent = c.ofType("cars").length - before;
+  assert.ok(sent <= Math.ceil(elapsedS * 4) + 1, `${sent} sent in ${elapsedS.toFixed(2)} s`);
+  assert.ok(sent >= Math.floor(elapsedS * 4) - 1, `${sent} sent in ${elapsedS.toFixed(2)} s`);
+  assert.equal(c.ofType("cars").at(-1)?.sessionTimeMs, 3015, "the newest is never lost");
 });
 
 test("maxRateHz lowers a client's caps, never raises them", async (t) => {
