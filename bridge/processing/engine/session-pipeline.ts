@@ -146,6 +146,12 @@ export class SessionPipeline {
     this.reorder?.poll(this.newestArrivalMs + Math.max(0, wallNowMs - this.pushedAtWallMs));
   }
 
+  /** The wall time at which poll() next has something to release (by the same extrapolation), if anything is held. */
+  nextReleaseWallMs(): number | undefined {
+    const due = this.reorder?.nextReleaseMs();
+    return due === undefined ? undefined : this.pushedAtWallMs + (due - this.newestArrivalMs);
+  }
+
   /** End of input: everything held goes through. */
   flush(): void {
     this.reorder?.flush();

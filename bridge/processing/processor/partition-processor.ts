@@ -78,6 +78,16 @@ export class PartitionProcessor {
     }
   }
 
+  /** The earliest wall time at which a session of this partition has something to release. */
+  nextReleaseWallMs(): number {
+    let next = Number.POSITIVE_INFINITY;
+    for (const pipeline of this.sessions.values()) {
+      const due = pipeline.nextReleaseWallMs();
+      if (due !== undefined && due < next) next = due;
+    }
+    return next;
+  }
+
   checkpoint(): PartitionCheckpoint | undefined {
     if (this.nextOffset === undefined) return undefined;
     const sessions = new Map([...this.sessions].map(([key, p]) => [key, p.save()]));

@@ -152,6 +152,11 @@ export class ReorderBuffer<T> {
     this.release(Math.max(nowMs, this.newestArrivalMs));
   }
 
+  /** When (by the arrival clock) the next held datagram will have waited its window; undefined when none is held. */
+  nextReleaseMs(): number | undefined {
+    return this.size === 0 ? undefined : this.longestWaitingArrival() + this.options.windowMs;
+  }
+
   /** Emits everything held, in order (end of input, or shutdown). */
   flush(): void {
     this.release(Number.POSITIVE_INFINITY);

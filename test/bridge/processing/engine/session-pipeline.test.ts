@@ -88,3 +88,26 @@ test("garbage and foreign formats are rejected and counted, never thrown", () =>
   const { pipeline } = runSession([...good, Buffer.from("not telemetry"), Buffer.alloc(0), Buffer.alloc(2000, 7)]);
   assert.equal(pipeline.counters.rejected, 3);
 });
+
+test("nextReleaseWallMs: a held datagram's window, mapped onto the caller's wall clock at its push", () => {
+  const datagrams = loadJsonlFixtures(2025).map((f) => f.bytes);
+  const uid = validateDatagram(datagrams[0] as Buffer);
+  assert.ok(uid.ok);
+  const pipeline = new SessionPipeline({
+    sessionUID: uid.info.sessionUID,
+    metrics: DEFAULT_METRICS,
+    reorderWindowMs: 50,
+    carsRateHz: 20,
+    onOutput: () => {},
+  });
+  assert.equal(pipeline.nextReleaseWallMs(), undefined, "nothing held");
+  // Received by the bridge at 1,000 ms (arrival clock), pushed here at wall time 9,000 ms.
+  pipeline.push({ bytes: datagrams[0] as Buffer, arrivalMs: 1000 }, 9000);
+  assert.equal(pipeline.nextReleaseWallMs(), 9050);
+  pipeline.push({ bytes: datagrams[1] as Buffer, arrivalMs: 1010 }, 9030);
+  assert.equal(pipeline.nextReleaseWallMs(), 9070, "the first is due 40 ms of arrival time after the newest push");
+  pipeline.poll(9070);
+  assert.equal(pipeline.nextReleaseWallMs(), 9080, "the second's turn");
+  pipeline.poll(9080);
+  assert.equal(pipeline.nextReleaseWallMs(), undefined);
+});

@@ -43,6 +43,21 @@ test("a new arrival advances the clock: the stream drains itself without polling
   assert.deepEqual(out, [0, 1, 2, 3, 4, 5, 6, 7], "each emitted once 20 ms of arrivals passed it");
 });
 
+test("nextReleaseMs: when the datagram waiting longest has waited its window, by the arrival clock", () => {
+  const { b, out } = buffer(50);
+  assert.equal(b.nextReleaseMs(), undefined, "nothing held");
+  b.push(item(2, 10));
+  b.push(item(1, 12)); // sorted first, but frame 2 has waited longer: its window decides
+  assert.equal(b.nextReleaseMs(), 60);
+  b.poll(59.9);
+  assert.deepEqual(out, []);
+  b.poll(60);
+  assert.deepEqual(out, [1, 2], "frame 1 goes with frame 2, in order");
+  assert.equal(b.nextReleaseMs(), undefined);
+  b.push(item(3, 70));
+  assert.equal(b.nextReleaseMs(), 120);
+});
+
 test("window 0 emits on arrival, and a datagram behind the emitted stream is late, counted, never merged", () => {
   const { b, out, late } = buffer(0);
   b.push(item(1, 0));
