@@ -5,6 +5,7 @@ import type { Bus } from "../bus/types.ts";
 import type { GATEWAY_OPTIONS } from "../config/gateway-config.ts";
 import type { Config } from "../config/options.ts";
 import type { Logger } from "../observability/log.ts";
+import { startOnceTopicsKnown } from "../processing/processor/run-processor.ts";
 import { derivedTopic } from "../protocol/derived.ts";
 import { rawTopic } from "../protocol/raw-topic.ts";
 import type { LiveStateStore } from "../state/types.ts";
@@ -78,6 +79,6 @@ export async function startGateway(
             ownGroup,
           }),
   });
-  await gateway.start();
+  await startOnceTopicsKnown(() => gateway.start(), "gateway", log);
   return gateway;
 }
