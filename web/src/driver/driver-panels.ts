@@ -18,7 +18,10 @@ export class SectorTable {
     );
   }
 
-  /** The lap in progress from the telemetry, else from the car's live state (which carries its sector times). */
+  /**
+   * The lap in progress from the telemetry, else from the car's live state. Sector times from the telemetry
+   * alone when there is one: it has none early in a lap, where the car's state (4 Hz) may still hold the last's.
+   */
   update(
     t: TelemetryMessage | undefined,
     car: CarState | undefined,
@@ -26,12 +29,9 @@ export class SectorTable {
     best: LapMessage | undefined,
   ): void {
     const bestS = best?.sectorsMs ?? [null, null, null];
+    const now = t ?? car;
     const rows: [string, (number | null | undefined)[], number | undefined][] = [
-      [
-        "Now",
-        [t?.sector1Ms ?? car?.sector1Ms, t?.sector2Ms ?? car?.sector2Ms, undefined],
-        t?.currentLapMs ?? car?.currentLapMs,
-      ],
+      ["Now", [now?.sector1Ms, now?.sector2Ms, undefined], t?.currentLapMs ?? car?.currentLapMs],
       ["Last", [...(last?.sectorsMs ?? [])], last?.timeMs],
       ["Best", [...bestS], best?.timeMs],
     ];

@@ -113,6 +113,9 @@ function updateCar(state: TimingState, ctx: MetricContext, i: number, c: LapData
       lap: c.lapNumber,
       lapDistanceM: c.lapDistanceM,
       currentLapMs: c.currentLapMs,
+      // Absent until the sector is done, so a new lap clears the last one's.
+      sector1Ms: c.sector1Ms,
+      sector2Ms: c.sector2Ms,
       deltaToBestMs: fields.deltaToBestMs,
       predictedLapMs: fields.predictedLapMs,
     });

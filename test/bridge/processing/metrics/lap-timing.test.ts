@@ -63,6 +63,19 @@ test("live deltas by lap distance: zero at the same pace, positive for a slower 
   assert.equal(r.telemetry.get(0)?.lap, 2, "the player's car has its lap and delta on the telemetry feed");
 });
 
+test("the player's telemetry has this lap's sector times once each is done, none carried over from the last lap", () => {
+  // 100 s laps of three equal sectors (33,333 ms, 33,334 ms, ...): lap 2 starts at 100 s.
+  const laps = driveLaps([{ speed: 50 }], TRACK, 190);
+  const sectorsAt = (seconds: number) => {
+    const t = run(laps.filter((p) => p.meta.sessionTimeMs <= seconds * 1000)).telemetry.get(0);
+    return [t?.lap, t?.sector1Ms, t?.sector2Ms];
+  };
+  assert.deepEqual(sectorsAt(90), [1, 33_333, 33_334]);
+  assert.deepEqual(sectorsAt(110), [2, undefined, undefined]);
+  assert.deepEqual(sectorsAt(150), [2, 33_333, undefined]);
+  assert.deepEqual(sectorsAt(190), [2, 33_333, 33_334]);
+});
+
 test("predicts the lap in progress and scores the prediction on the lap record", () => {
   const r = run(driveLaps([{ speed: 50 }], TRACK, 250));
   const predicted = r.car(0)?.predictedLapMs as number;
