@@ -9,7 +9,8 @@ import type { BoardKey } from "./types.ts";
  *   <p>:session:<uid>:traces          HASH   "<carIndex>/<lap>" -> JSON lap trace (PX = session ttl, renewed with
  *                                            every snapshot write)
  *   <p>:session:<uid>:trace-order     LIST   the traces' fields, oldest first: the per-session bound (same PX)
- *   <p>:board:<game>:<trackId>        ZSET   driver -> best lap ms (ZADD LT keeps the lower)
+ *   <p>:board:<game>:<trackId>        ZSET   driver -> best lap ms; a Lua script (SUBMIT_LAP in redis-store.ts)
+ *                                            replaces it, with the lap and trace below, only when strictly faster
  *   <p>:board:<game>:<trackId>:lap    HASH   driver -> JSON details of that best lap
  *   <p>:board:<game>:<trackId>:trace  HASH   driver -> JSON trace of that best lap (absent if it had none)
  *   <p>:checkpoint:<name>             STRING JSON {offset, state}
