@@ -27,7 +27,8 @@ import type { Role, StackOptions } from "./web/stack.ts";
 
 /** BENCH_WEB_GAMES=N overrides the number of games (to diagnose). */
 const SESSIONS = Number(process.env.BENCH_WEB_GAMES ?? 20);
-const WINDOW_MS = 50;
+/** BENCH_WEB_WINDOW_MS=N overrides the reorder window (to see what the rest of the path adds). */
+const WINDOW_MS = Number(process.env.BENCH_WEB_WINDOW_MS ?? 50);
 const WARMUP_S = 4;
 const MEASURE_S = 10;
 /** The most the mix lasts: warm-up (Kafka group joins can take several seconds), measurement, stragglers. */

@@ -18,7 +18,11 @@ function raw(from: number, to: number): BusRecord[] {
 }
 
 function processor(bus: MemoryBus, store: MemoryStateStore) {
-  return new Processor({
+  return new Processor(processorOptions(bus, store));
+}
+
+function processorOptions(bus: MemoryBus, store: MemoryStateStore): ConstructorParameters<typeof Processor>[0] {
+  return {
     bus,
     store,
     topicPrefix: "t",
@@ -34,7 +38,7 @@ function processor(bus: MemoryBus, store: MemoryStateStore) {
     onError: (what, e) => {
       throw new Error(`${what}: ${e}`);
     },
-  });
+  };
 }
 
 /** Reads a derived topic as a consumer would: laps kept once per id. */
@@ -101,4 +105,48 @@ test("a second processor takes over from the first's checkpoint: laps equal an u
   await waitUntil(async () => (await lapsOn(bus)).length === 4, 10_000, "four laps");
   await second.stop();
   assert.deepEqual(await lapsOn(bus), ["0/1:100000", "0/2:100000", "1/1:102041", "1/2:102041"]);
+});
+
+test("periodic checkpoints: every partition about once an interval, a few at a time, never all at once", {
+  timeout: 60_000,
+}, async (t) => {
+  const bus = new MemoryBus();
+  const store = new MemoryStateStore();
+  const writes: { name: string; atMs: number }[] = [];
+  const write = store.writeCheckpoint.bind(store);
+  store.writeCheckpoint = (name, checkpoint) => {
+    writes.push({ name, atMs: performance.now() });
+    return write(name, checkpoint);
+  };
+  const p = new Processor({
+    ...processorOptions(bus, store),
+    checkpointIntervalMs: 400, // ticks of 100 ms: 8 partitions, 2 per tick
+    topicPartitions: 8,
+  });
+  await p.start();
+  t.after(() => p.stop());
+  const uids = Array.from({ length: 16 }, (_, i) => String(5000 + i));
+  for (const uid of uids) {
+    const stream = syntheticSession([{ speed: 50 }], { seconds: 5, sessionUID: uid });
+    await bus.write("t.raw", asRawRecords(uid, stream, startUs));
+  }
+  await waitUntil(() => new Set(writes.map((w) => w.name)).size >= 4, 10_000, "checkpoints of several partitions");
+  await new Promise((r) => setTimeout(r, 900));
+  const names = new Set(writes.map((w) => w.name));
+  // Writes of one tick land together; ticks are 100 ms apart.
+  const groups: number[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const w of writes) {
+    if (w.atMs - last > 50) groups.push(0);
+    groups[groups.length - 1] = (groups.at(-1) as number) + 1;
+    last = w.atMs;
+  }
+  assert.ok(Math.max(...groups) <= 2, `at most 2 partitions a tick, of ${names.size}: ${groups}`);
+  for (const name of names) {
+    const times = writes.filter((w) => w.name === name).map((w) => w.atMs);
+    for (let i = 1; i < times.length; i++) {
+      const gap = (times[i] as number) - (times[i - 1] as number);
+      assert.ok(gap >= 380 && gap <= 700, `${name} checkpointed ${gap.toFixed(0)} ms after its last`);
+    }
+  }
 });
