@@ -65,6 +65,14 @@ export function storeContract(name: string, open: (options?: StoreOptions) => Pr
     );
   });
 
+  withStore("a session's directory entry is its latest heartbeat's", async (store, uid) => {
+    const now = Date.now();
+    await store.heartbeatSession({ sessionUID: uid, info: { track: "Monza" }, updatedAtMs: now - 5000 }, 60_000);
+    await store.heartbeatSession({ sessionUID: uid, info: { track: "Monza" }, updatedAtMs: now }, 60_000);
+    const [entry] = (await store.liveSessions(now)).filter((s) => s.sessionUID === uid);
+    assert.equal(entry?.updatedAtMs, now);
+  });
+
   withStore("a snapshot reads back equal, is replaced by the next, and expires", async (store, uid) => {
     assert.equal(await store.readSnapshot(uid), undefined);
     await store.writeSnapshot(uid, { cars: [{ position: 1, name: "<b>x</b>" }] }, 60_000);

@@ -86,6 +86,22 @@ test("snapshots, the session directory and the leaderboard follow what the proce
   );
 });
 
+test("while a session publishes, each flush heartbeats it with that flush's time", async () => {
+  const store = new MemoryStateStore();
+  const w = new StateWriter({ store, sessionTtlMs: 60_000, recentEvents: 2, onError: () => {} });
+  const t0 = Date.now();
+  const updatedAt = async () => (await store.liveSessions(t0)).find((s) => s.sessionUID === "7")?.updatedAtMs;
+  w.observe(session);
+  await w.flush(t0);
+  assert.equal(await updatedAt(), t0);
+  // Cars messages go on; the session's details stay the same.
+  w.observe({ v: 1, type: "cars", sessionUID: "7", sessionTimeMs: 1000, cars: [] });
+  await w.flush(t0 + 1000);
+  assert.equal(await updatedAt(), t0 + 1000);
+  await w.flush(t0 + 2000);
+  assert.equal(await updatedAt(), t0 + 1000, "nothing new published: no heartbeat, the session ages");
+});
+
 test("a store outage is counted, processing goes on, and the snapshot is written again when it returns", async () => {
   const { store, state } = flaky(new MemoryStateStore());
   const errors: string[] = [];
