@@ -15,9 +15,12 @@ import { Fanout } from "./fanout.ts";
 import type { LagEntry, LagSource } from "./lag.ts";
 import { PipelineMonitor } from "./monitor.ts";
 import { originAllowed } from "./origin.ts";
-import { answerRequest, type Requests } from "./requests.ts";
+import { answerRequest } from "./requests.ts";
 import { loadSnapshot, sessionSummary } from "./snapshot.ts";
 import { staticFiles } from "./static-files.ts";
+
+/** How stale a session list's updatedAtMs may get before the list is sent again. */
+const SESSIONS_REFRESH_MS = 5000;
 
 /** The derived topics a gateway reads. */
 const KINDS: readonly DerivedKind[] = ["sessions", "cars", "telemetry", "laps", "events", "traces", "monitor"];
@@ -199,8 +202,11 @@ export class Gateway {
     const entries = await this.options.store.liveSessions(this.now());
     const sessions = entries.map(sessionSummary);
     this.sessions = sessions;
-    // updatedAtMs moves every second: a change is a session coming, going, or its details changing.
-    const key = JSON.stringify(sessions.map((s) => ({ ...s, updatedAtMs: 0 })));
+    // updatedAtMs moves every second: the list goes again when a session comes, goes or changes, and every few
+    // seconds while they are live, so a page's "updated Xs ago" stays true without a message per heartbeat.
+    const key = JSON.stringify(
+      sessions.map((s) => ({ ...s, updatedAtMs: Math.floor(s.updatedAtMs / SESSIONS_REFRESH_MS) })),
+    );
     this.fanout.forgetExcept(new Set(sessions.map((s) => s.sessionUID)));
     if (key === this.sessionsKey) return;
     this.sessionsKey = key;
@@ -396,7 +402,7 @@ export class Gateway {
         return;
       case "trace":
       case "leaderboard":
-        return void answerRequest(this.options.store as Requests, message).then(
+        return void answerRequest(this.options.store, message).then(
           (reply) => client.sendNow(JSON.stringify(reply)),
           (error: unknown) => {
             this.options.log.debug({ err: error }, "gateway: request failed");

@@ -93,6 +93,29 @@ test("on connect: welcome, then the session list; a session coming later sends t
   );
 });
 
+test("the session list goes again while a session is live, so its 'updated' time stays true", async (t) => {
+  const h = await startHarness();
+  t.after(() => h.stop());
+  const heartbeat = (updatedAtMs: number) =>
+    h.store.heartbeatSession(
+      { sessionUID: UID, info: { track: "Monza", trackId: 11, packetFormat: 2025 }, updatedAtMs },
+      60_000,
+    );
+  const stale = Date.now() - 20_000;
+  await heartbeat(stale);
+  const c = await connect(h.url);
+  t.after(() => c.close());
+  await waitUntil(() => c.ofType("sessions").some((m) => m.sessions.length === 1), 5000, "the session listed");
+  assert.equal(c.ofType("sessions").at(-1).sessions[0].updatedAtMs, stale);
+  const fresh = Date.now();
+  await heartbeat(fresh);
+  await waitUntil(
+    () => c.ofType("sessions").at(-1).sessions[0]?.updatedAtMs === fresh,
+    5000,
+    "the list again with the new heartbeat's time",
+  );
+});
+
 test("a subscriber gets the snapshot (store snapshot, recent events, leaderboard) before any live message", async (t) => {
   // The store's snapshot read waits until released: live messages published meanwhile must come after it.
   const inner = new MemoryStateStore() as unknown as LiveStateStore;
