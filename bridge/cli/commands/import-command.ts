@@ -1,14 +1,13 @@
 import type { SupportedFormat } from "../../../bridge/f1/formats/index.ts";
 import { importLap, sessionOf } from "../../../simulator/import/import-lap.ts";
 import { IMPORT_OPTIONS } from "../../../simulator/import/import-options.ts";
-import { NO_IMPAIRMENTS } from "../../../simulator/replay/impair.ts";
-import { Replayer } from "../../../simulator/replay/replayer.ts";
 import { parseHostPort } from "../../../simulator/replay/sinks.ts";
 import { maxCars } from "../../../simulator/simulate/roster.ts";
 import { RigsUdpSink, SimulationSource, writeCapture } from "../../../simulator/simulate/source.ts";
 import { parseOptions, renderHelp } from "../../config/options.ts";
 import { SlipstreamError } from "../../errors.ts";
 import type { Command } from "../command.ts";
+import { sendGenerated } from "./send-generated.ts";
 import { bar, formatBytes, formatDuration, startStatusLine } from "./status-line.ts";
 
 const DESCRIPTION = `Turns one lap of real car telemetry into game datagrams: FILE is a FastF1 CSV (Lap.get_telemetry()
@@ -85,24 +84,6 @@ export const importCommand: Command = {
     const sink = await RigsUdpSink.open(parseHostPort(config.to, "to"), [session.source]);
     const speed = config.speed.trim() === "max" ? "max" : Number(config.speed);
     ctx.out(`  ${result.frames.length} frames at ${rateHz} Hz, format ${packetFormat}, as ${what} -> ${sink.label}`);
-    const replayer = new Replayer(async () => source, sink, {
-      speed,
-      loops: 1,
-      startOffsetUs: 0,
-      newSessionPerLoop: false,
-      impairments: NO_IMPAIRMENTS,
-      seed: 1,
-      signal: abort.signal,
-    });
-    const status = startStatusLine(ctx, render);
-    let stopped = false;
-    try {
-      stopped = (await replayer.run()).stopped;
-    } finally {
-      await sink.close();
-    }
-    const failed = sink.counts.failed > 0 ? `, ${sink.counts.failed} sends failed (${sink.firstError?.message})` : "";
-    status.finish(`sent ${sink.counts.sent} datagrams${stopped ? " (stopped)" : ""}${failed}`);
-    return sink.counts.failed > 0 ? 1 : 0;
+    return sendGenerated(ctx, source, sink, { speed, seed: 1, signal: abort.signal, render });
   },
 };

@@ -1,6 +1,4 @@
 import { writeFileSync } from "node:fs";
-import { NO_IMPAIRMENTS } from "../../../simulator/replay/impair.ts";
-import { Replayer } from "../../../simulator/replay/replayer.ts";
 import { parseHostPort } from "../../../simulator/replay/sinks.ts";
 import { SIMULATE_OPTIONS, simulateSettings } from "../../../simulator/simulate/simulate-options.ts";
 import { Simulation } from "../../../simulator/simulate/simulation.ts";
@@ -8,6 +6,7 @@ import { RigsUdpSink, SimulationSource, writeCapture } from "../../../simulator/
 import { parseOptions, renderHelp } from "../../config/options.ts";
 import { SlipstreamError } from "../../errors.ts";
 import type { Command } from "../command.ts";
+import { sendGenerated } from "./send-generated.ts";
 import { bar, formatBytes, formatDuration, startStatusLine } from "./status-line.ts";
 
 export const simulateCommand: Command = {
@@ -67,24 +66,11 @@ export const simulateCommand: Command = {
     );
     const speed = settings.speed === "max" ? "max speed" : `${settings.speed}x`;
     ctx.out(`slipstream simulate: ${what}${rigs} -> ${sink.label} at ${speed}${seed}`);
-    const replayer = new Replayer(async () => source, sink, {
+    return sendGenerated(ctx, source, sink, {
       speed: settings.speed,
-      loops: 1,
-      startOffsetUs: 0,
-      newSessionPerLoop: false,
-      impairments: NO_IMPAIRMENTS,
       seed: settings.seed,
       signal: abort.signal,
+      render,
     });
-    const status = startStatusLine(ctx, render);
-    let stopped = false;
-    try {
-      stopped = (await replayer.run()).stopped;
-    } finally {
-      await sink.close();
-    }
-    const failed = sink.counts.failed > 0 ? `, ${sink.counts.failed} sends failed (${sink.firstError?.message})` : "";
-    status.finish(`sent ${sink.counts.sent} datagrams${stopped ? " (stopped)" : ""}${failed}`);
-    return sink.counts.failed > 0 ? 1 : 0;
   },
 };
