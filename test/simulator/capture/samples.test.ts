@@ -8,10 +8,9 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import type { CommandContext } from "../../../bridge/cli/command.ts";
-import { main } from "../../../bridge/cli/main.ts";
 import { decode } from "../../../bridge/f1/decode.ts";
 import { openInput } from "../../../simulator/capture/open-input.ts";
+import { runCli } from "../support/cli-process.ts";
 
 const RECORDINGS = fileURLToPath(new URL("../../../recordings/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "slipstream-samples-"));
@@ -42,8 +41,7 @@ function samples(): Sample[] {
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 async function simulate(args: string[]): Promise<number> {
-  const ctx: CommandContext = { env: {}, out: () => {}, err: () => {}, untilSignal: () => new Promise(() => {}) };
-  return main(["simulate", ...args], ctx);
+  return (await runCli(["simulate", ...args])).code;
 }
 
 const listed = samples();

@@ -11,29 +11,18 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import type { CommandContext } from "../../../bridge/cli/command.ts";
-import { main } from "../../../bridge/cli/main.ts";
 import { decode, validateDatagram } from "../../../bridge/f1/decode.ts";
 import { analyze } from "../../../bridge/processing/analyze/analyze.ts";
 import { openInput } from "../../../simulator/capture/open-input.ts";
 import { writeSamples } from "../../../simulator/import/make-samples.ts";
 import { readTable } from "../../../simulator/import/table.ts";
+import { runCli } from "../support/cli-process.ts";
 import { FASTF1_FULL, FASTF1_SUBSET, OPENF1, SAMPLES } from "./support.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "slipstream-import-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CommandContext = {
-    env: {},
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    untilSignal: () => new Promise(() => {}),
-  };
-  return { code: await main(["import", ...args], ctx), out, err };
-}
+const cli = (args: string[]) => runCli(["import", ...args]);
 
 async function entries(file: string) {
   const input = await openInput(file, { port: 20777 });

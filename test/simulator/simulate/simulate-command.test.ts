@@ -4,29 +4,16 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import type { CommandContext } from "../../../bridge/cli/command.ts";
-import { main } from "../../../bridge/cli/main.ts";
 import { validateDatagram } from "../../../bridge/f1/decode.ts";
 import { analyze } from "../../../bridge/processing/analyze/analyze.ts";
 import { openInput } from "../../../simulator/capture/open-input.ts";
 import type { GroundTruth } from "../../../simulator/simulate/truth.ts";
-import { startCli } from "../support/cli-process.ts";
+import { runCli, startCli } from "../support/cli-process.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "slipstream-simulate-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CommandContext = {
-    env: {},
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    untilSignal: () => new Promise(() => {}),
-  };
-  const code = await main(["simulate", ...args], ctx);
-  return { code, out, err };
-}
+const cli = (args: string[]) => runCli(["simulate", ...args]);
 
 const SMALL = ["--track", "monaco", "--cars", "3", "--laps", "2", "--seed", "9", "--rate", "10"];
 

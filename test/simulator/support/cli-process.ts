@@ -2,6 +2,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import type { CommandContext } from "../../../bridge/cli/command.ts";
+import { main } from "../../../bridge/cli/main.ts";
 import { waitUntil } from "../../support/wait.ts";
 
 const BIN = fileURLToPath(new URL("../../../bridge/bin/slipstream.mjs", import.meta.url));
@@ -57,4 +59,17 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
     },
     exited: () => exit,
   };
+}
+
+/** Runs a `slipstream` command in this process (no signals): its exit code and the lines it printed. */
+export async function runCli(args: readonly string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CommandContext = {
+    env: {},
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    untilSignal: () => new Promise(() => {}),
+  };
+  return { code: await main([...args], ctx), out, err };
 }
