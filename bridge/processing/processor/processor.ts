@@ -379,7 +379,9 @@ export class Processor {
   }
 
   private async housekeeping(): Promise<void> {
-    await this.writer.flush(this.now());
+    // Beside the records, not in their line: the store's round trips would stall every partition each second.
+    // The writer counts its own failures and runs one flush at a time.
+    this.writer.flush(this.now()).catch((e) => this.options.onError("state store flush", e));
     const monitor: MonitorMessage = {
       v: 1,
       type: "monitor",
