@@ -5,9 +5,11 @@
 // - its Encoder grows buffers zero-filled and copies each nested encoder through a sliced view; here buffers
 //   grow uninitialised (bytes past `offset` are never read: `buffer` slices to it) and an array of encoders is
 //   sized once and copied straight from each one's bytes.
-// Measured on the processor's 43 MB of outputs encoded as produce requests: 345 -> 240 ms of CPU per pass.
-// The CRC module is swapped in through the CommonJS cache before kafkajs first loads its record batch encoder
-// (it loads it lazily, on the first produce); `kafkajsSpeedups` tells what took effect.
+// - its record encoder builds three growing, zero-filled encoders per record (the record and each header);
+//   here each record is written once into a buffer of its exact size (from Node's pool for small ones).
+// Measured on the processor's 43 MB of outputs encoded as produce requests: 345 -> 165 ms of CPU per pass.
+// The CRC and record modules are swapped in through the CommonJS cache before kafkajs first loads them (it does
+// so lazily, on the first produce); `kafkajsSpeedups` tells what took effect.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -109,21 +111,94 @@ function speedUpEncoder(): boolean {
   return true;
 }
 
-function speedUpCrc(): boolean {
-  const recordBatch = require.resolve("kafkajs/src/protocol/recordBatch/v0/index.js");
-  const crcModule = require.resolve("kafkajs/src/protocol/recordBatch/crc32C/index.js");
-  const cached = require.cache[crcModule];
-  if (cached) return cached.exports === crc32c;
-  // Too late: the batch encoder already holds the original.
-  if (require.cache[recordBatch]) return false;
+const EncoderOfKafkajs = require("kafkajs/src/protocol/encoder.js") as new (size: number) => KafkajsEncoder;
+
+/** ZigZag, as kafkajs's varint and varlong writers encode signed values (exact up to 2^52). */
+const zigzag = (v: number): number => (v >= 0 ? v * 2 : -v * 2 - 1);
+
+function uvarintSize(u: number): number {
+  let n = 1;
+  for (let rest = u; rest >= 128; rest = Math.floor(rest / 128)) n++;
+  return n;
+}
+
+function writeUvarint(buf: Buffer, at: number, u: number): number {
+  let pos = at;
+  let rest = u;
+  for (; rest >= 128; rest = Math.floor(rest / 128)) buf[pos++] = (rest % 128) | 128;
+  buf[pos++] = rest;
+  return pos;
+}
+
+type Bytes = Buffer | null;
+const bytesOf = (v: unknown): Bytes => (v == null ? null : Buffer.isBuffer(v) ? v : Buffer.from(String(v)));
+/** A varint length (-1 for null) and the bytes. */
+const fieldSize = (b: Bytes): number => (b === null ? 1 : uvarintSize(b.length * 2) + b.length);
+
+interface RecordInput {
+  readonly offsetDelta?: number;
+  readonly timestampDelta?: number;
+  readonly key?: unknown;
+  readonly value?: unknown;
+  readonly headers?: Readonly<Record<string, unknown>>;
+}
+
+/** kafkajs's record v0 (length, attributes, timestamp and offset deltas, key, value, headers), written once. */
+function encodeRecord({ offsetDelta = 0, timestampDelta = 0, key, value, headers = {} }: RecordInput): KafkajsEncoder {
+  const k = bytesOf(key);
+  const v = bytesOf(value);
+  const pairs: Bytes[] = [];
+  for (const name of Object.keys(headers)) {
+    const h = headers[name];
+    for (const one of Array.isArray(h) ? h : [h]) pairs.push(Buffer.from(name), bytesOf(one));
+  }
+  const count = pairs.length / 2;
+  let body = 1 + uvarintSize(zigzag(timestampDelta)) + uvarintSize(zigzag(offsetDelta)) + fieldSize(k) + fieldSize(v);
+  body += uvarintSize(zigzag(count));
+  for (const p of pairs) body += fieldSize(p);
+  const size = uvarintSize(zigzag(body)) + body;
+  const buf = Buffer.allocUnsafe(size);
+  let at = writeUvarint(buf, 0, zigzag(body));
+  buf[at++] = 0;
+  at = writeUvarint(buf, at, zigzag(timestampDelta));
+  at = writeUvarint(buf, at, zigzag(offsetDelta));
+  const field = (b: Bytes) => {
+    if (b === null) buf[at++] = 1;
+    else {
+      at = writeUvarint(buf, at, b.length * 2);
+      at += b.copy(buf, at);
+    }
+  };
+  field(k);
+  field(v);
+  at = writeUvarint(buf, at, zigzag(count));
+  for (const p of pairs) field(p);
+  // A real kafkajs Encoder holding exactly these bytes (the batch encoder checks for one).
+  const encoder = new EncoderOfKafkajs(0);
+  encoder.buf = buf;
+  encoder.offset = size;
+  return encoder;
+}
+
+/** Puts `exports` in the CommonJS cache as kafkajs's module `path`, unless `loadedBy` (its user) already loaded. */
+function replaceModule(path: string, loadedBy: string, exports: unknown): boolean {
+  const file = require.resolve(`kafkajs/src/protocol/${path}`);
+  const cached = require.cache[file];
+  if (cached) return cached.exports === exports;
+  // Too late: the module that uses it already holds the original.
+  if (require.cache[require.resolve(`kafkajs/src/protocol/${loadedBy}`)]) return false;
   const { Module } = require("node:module") as typeof import("node:module");
-  const module = new Module(crcModule);
-  module.filename = crcModule;
+  const module = new Module(file);
+  module.filename = file;
   module.loaded = true;
-  module.exports = crc32c;
-  require.cache[crcModule] = module;
+  module.exports = exports;
+  require.cache[file] = module;
   return true;
 }
 
 /** Which replacements are in effect (they are applied once, when this module loads). */
-export const kafkajsSpeedups = { crc32c: speedUpCrc(), encoder: speedUpEncoder() };
+export const kafkajsSpeedups = {
+  crc32c: replaceModule("recordBatch/crc32C/index.js", "recordBatch/v0/index.js", crc32c),
+  encoder: speedUpEncoder(),
+  record: replaceModule("recordBatch/record/v0/index.js", "requests/produce/v3/request.js", encodeRecord),
+};
