@@ -43,11 +43,21 @@ const [T0, T1, T2, T3, T4, T5, T6, T7] = TABLES as [
 /** CRC-32C (Castagnoli), as an unsigned 32-bit integer. */
 export function crc32c(bytes: Uint8Array): number {
   const b = bytes as unknown as readonly number[];
-  let crc = -1;
-  let i = 0;
   const n = bytes.length;
   const end8 = n - (n & 7);
-  for (; i < end8; i += 8) {
+  let crc = eightAtATime(b, end8);
+  for (let i = end8; i < n; i++) crc = (T0[(crc ^ (b[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+/**
+ * The CRC register after the first `end` bytes (a multiple of 8). A function of its own: V8 optimises its one
+ * long loop while it runs; with the byte tail in the same function, that code lacked feedback for the tail and
+ * was thrown away at every call (measured: crc32c took 3x its time in the processor).
+ */
+function eightAtATime(b: readonly number[], end: number): number {
+  let crc = -1;
+  for (let i = 0; i < end; i += 8) {
     const a =
       crc ^
       ((b[i] as number) | ((b[i + 1] as number) << 8) | ((b[i + 2] as number) << 16) | ((b[i + 3] as number) << 24));
@@ -61,9 +71,10 @@ export function crc32c(bytes: Uint8Array): number {
       (T1[b[i + 6] as number] as number) ^
       (T0[b[i + 7] as number] as number);
   }
-  for (; i < n; i++) crc = (T0[(crc ^ (b[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
+  return crc;
 }
+
+if (crc32c(Buffer.from("123456789")) !== 0xe3069283) throw new Error("CRC-32C self-check failed");
 
 interface KafkajsEncoder {
   buf: Buffer;
