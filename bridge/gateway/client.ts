@@ -156,6 +156,8 @@ export class Client {
       if (nowMs - this.congestedSinceMs >= this.policy.slowTimeoutMs) this.disconnectSlow("stalled");
       return;
     }
+    // Only a client that was congested has anything waiting for this tick: the others' slots send on their own.
+    if (this.congestedSinceMs === undefined) return;
     this.congestedSinceMs = undefined;
     this.pump();
   }
@@ -182,7 +184,12 @@ export class Client {
   }
 
   private drainQueue(): void {
-    while (this.queue.length > 0 && !this.congested() && !this.closed) {
+    while (this.queue.length > 0 && !this.closed) {
+      // Held for the congestion tick, which resumes it once ws's buffer drains.
+      if (this.congested()) {
+        this.congestedSinceMs ??= this.now();
+        return;
+      }
       const data = this.queue.shift() as Data;
       this.queueBytes -= data.length;
       this.sendNow(data);
