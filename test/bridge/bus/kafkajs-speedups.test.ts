@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test } from "node:test";
 import { crc32c, kafkajsSpeedups } from "../../../bridge/bus/kafkajs-speedups.ts";
@@ -34,7 +35,7 @@ const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 test("both replacements are in effect once the Kafka bus is loaded", async () => {
   await import("../../../bridge/bus/kafka-bus.ts");
-  assert.deepEqual(kafkajsSpeedups, { crc32c: true, encoder: true, record: true });
+  assert.deepEqual(kafkajsSpeedups, { crc32c: true, encoder: true, record: true, recordDecoder: true });
   assert.equal(require("kafkajs/src/protocol/recordBatch/crc32C/index.js"), crc32c);
 });
 
@@ -59,4 +60,66 @@ test("a produce request encodes to the same bytes as with kafkajs alone", async 
   const here = await encode(require);
   assert.ok(here.length > 400_000);
   assert.equal(sha(here), alone);
+});
+
+/** A fresh copy of one of kafkajs's own modules, as shipped (the cache holds the replacement). */
+function originalModule(path: string): unknown {
+  const { Module } = require("node:module") as {
+    Module: new (
+      id: string,
+    ) => { filename: string; paths: string[]; exports: unknown; _compile(s: string, f: string): void };
+  };
+  const file = require.resolve(`kafkajs/src/protocol/${path}`);
+  const m = new Module(file);
+  m.filename = file;
+  m.paths = (require("node:module") as { _nodeModulePaths(p: string): string[] })._nodeModulePaths(file);
+  m._compile(readFileSync(file, "utf8"), file);
+  return m.exports;
+}
+
+test("records decode to the same objects as with kafkajs's own decoder", async () => {
+  await import("../../../bridge/bus/kafka-bus.ts");
+  type Decode = (decoder: unknown, context: unknown) => unknown;
+  const original = originalModule("recordBatch/record/v0/decoder.js") as Decode;
+  const ours = require("kafkajs/src/protocol/recordBatch/record/v0/decoder.js") as Decode;
+  assert.notEqual(ours, original);
+  const encode = require("kafkajs/src/protocol/recordBatch/record/v0/index.js") as (r: unknown) => { buffer: Buffer };
+  const Decoder = require("kafkajs/src/protocol/decoder.js") as new (b: Buffer) => { readVarIntBytes(): Buffer };
+  const records: Record<string, unknown>[] = [
+    { offsetDelta: 0, timestampDelta: 0, key: "4242", value: Buffer.from("datagram"), headers: { a: "1", b: "x" } },
+    { offsetDelta: 5, timestampDelta: -3, key: null, value: null, headers: {} },
+    { offsetDelta: 70_000, timestampDelta: 2 ** 40, key: Buffer.from([1, 2]), value: Buffer.alloc(300, 7) },
+    {
+      offsetDelta: 1,
+      timestampDelta: 2 ** 52,
+      key: "k",
+      value: "v",
+      headers: { h: ["1", "2", "3"], ["__proto__"]: "p" },
+    },
+    { offsetDelta: 2, timestampDelta: -(2 ** 50), key: "k", value: "v", headers: { toString: "t", constructor: "c" } },
+  ];
+  const contexts = [
+    { firstOffset: "0", firstTimestamp: "1764186081000", magicByte: 2, timestampType: 0, maxTimestamp: "1" },
+    { firstOffset: "9007199254740990", firstTimestamp: "-1", magicByte: 2, timestampType: 0, maxTimestamp: "1" },
+    { firstOffset: "9223372036854775000", firstTimestamp: "9223372036854775000", magicByte: 2, timestampType: 0 },
+    {
+      firstOffset: "12",
+      firstTimestamp: "5",
+      magicByte: 2,
+      timestampType: 1,
+      maxTimestamp: "99",
+      isControlBatch: true,
+    },
+  ];
+  for (const record of records) {
+    const bytes = encode(record).buffer;
+    for (const context of contexts) {
+      const decoded = (decode: Decode) => decode(new Decoder(new Decoder(bytes).readVarIntBytes()), context);
+      const mine = decoded(ours) as { headers: object };
+      const theirs = decoded(original) as { headers: object };
+      assert.deepEqual(mine, theirs);
+      assert.equal(Object.getPrototypeOf(mine.headers), Object.getPrototypeOf(theirs.headers));
+      assert.deepEqual(Object.keys(mine.headers), Object.keys(theirs.headers));
+    }
+  }
 });
