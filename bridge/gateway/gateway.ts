@@ -61,7 +61,7 @@ export interface GatewayOptions extends SlowPolicy {
  */
 export class Gateway {
   readonly delivery: DeliveryStats = { sent: 0, skipped: 0, throttled: 0, disconnectedSlow: 0, disconnectedDead: 0 };
-  readonly fanout = new Fanout();
+  readonly fanout: Fanout;
   readonly monitor: PipelineMonitor;
   readonly groupId: string;
   readonly clients = new Set<Client>();
@@ -83,6 +83,7 @@ export class Gateway {
   constructor(options: GatewayOptions) {
     this.options = options;
     this.now = options.now ?? Date.now;
+    this.fanout = new Fanout(this.delivery, this.now);
     this.groupId = `slipstream-gateway-${options.gatewayId.replace(/[^\w.-]/g, "_")}-${randomUUID().slice(0, 8)}`;
     this.monitor = new PipelineMonitor(options.gatewayId, `${options.topicPrefix}.raw`, this.now);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxInboundBytes, clientTracking: false });
@@ -148,6 +149,7 @@ export class Gateway {
 
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
+    this.fanout.close();
     for (const c of this.clients) {
       c.dispose();
       c.ws.close(CLOSE_GOING_AWAY, "gateway stopping");
