@@ -8,11 +8,14 @@
 // - its record encoder builds three growing, zero-filled encoders per record (the record and each header);
 //   here each record is written once into a buffer of its exact size (from Node's pool for small ones).
 // Measured on the processor's 43 MB of outputs encoded as produce requests: 345 -> 165 ms of CPU per pass.
+// - its record batch encoder copies the whole batch three times over (body, batch, batch with its length); here
+//   it is written once, records and all, and checksummed in place (compressed batches are left to kafkajs).
 // - its record decoder (fetch) does 64-bit arithmetic on Long objects parsed from strings for every record's
 //   offset and timestamp, and builds the headers by spreading an object per header; here plain numbers where
 //   they are exact (else kafkajs's own Long) and one object, the same record objects as a result.
 // The CRC and record modules are swapped in through the CommonJS cache before kafkajs first loads them (it does
 // so lazily, on the first produce); `kafkajsSpeedups` tells what took effect.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -194,6 +197,96 @@ function encodeRecord({ offsetDelta = 0, timestampDelta = 0, key, value, headers
   return encoder;
 }
 
+/** A fresh instance of one of kafkajs's modules as shipped (the cache may hold a replacement). */
+export function originalModule(path: string): unknown {
+  const { Module } = require("node:module") as unknown as {
+    Module: new (
+      id: string,
+    ) => {
+      filename: string;
+      paths: string[];
+      exports: unknown;
+      _compile(source: string, file: string): void;
+    };
+    _nodeModulePaths(from: string): string[];
+  };
+  const file = require.resolve(`kafkajs/src/protocol/${path}`);
+  const m = new Module(file);
+  m.filename = file;
+  m.paths = (require("node:module") as { _nodeModulePaths(from: string): string[] })._nodeModulePaths(file);
+  m._compile(readFileSync(file, "utf8"), file);
+  return m.exports;
+}
+
+interface Int64 {
+  getHighBits(): number;
+  getLowBits(): number;
+}
+const Int64OfKafkajs = require("kafkajs/src/utils/long.js") as {
+  fromValue(v: unknown): Int64;
+  fromInt(v: number): Int64;
+};
+
+function writeInt64(buf: Buffer, at: number, value: unknown): void {
+  const long = Int64OfKafkajs.fromValue(value);
+  buf.writeInt32BE(long.getHighBits(), at);
+  buf.writeInt32BE(long.getLowBits(), at + 4);
+}
+
+interface RecordBatchOptions {
+  readonly compression?: number;
+  readonly firstOffset?: unknown;
+  readonly firstTimestamp?: unknown;
+  readonly maxTimestamp?: unknown;
+  readonly partitionLeaderEpoch?: number;
+  readonly lastOffsetDelta?: number;
+  readonly transactional?: boolean;
+  readonly producerId?: unknown;
+  readonly producerEpoch?: number;
+  readonly firstSequence?: number;
+  readonly records?: readonly unknown[];
+}
+type RecordBatchModule = { RecordBatch(o: RecordBatchOptions): Promise<KafkajsEncoder>; MAGIC_BYTE: number };
+let originalRecordBatch: RecordBatchModule | undefined;
+
+const MAGIC_BYTE = 2;
+/** firstOffset, batch length, partition leader epoch, magic, CRC: what comes before the checksummed part. */
+const BEFORE_CRC_BODY = 8 + 4 + 4 + 1 + 4;
+/** attributes, last offset delta, first and max timestamps, producer id and epoch, first sequence, count. */
+const BODY_HEADER = 2 + 4 + 8 + 8 + 8 + 2 + 4 + 4;
+
+/** kafkajs's record batch v0 (magic 2), uncompressed, written in one buffer of its exact size. */
+async function encodeRecordBatch(options: RecordBatchOptions): Promise<KafkajsEncoder> {
+  const { compression = 0, records = [] } = options;
+  if (compression !== 0 || !records.every(isEncoder)) {
+    originalRecordBatch ??= originalModule("recordBatch/v0/index.js") as RecordBatchModule;
+    return originalRecordBatch.RecordBatch(options);
+  }
+  const now = Date.now();
+  let size = BEFORE_CRC_BODY + BODY_HEADER;
+  for (const r of records) size += r.offset;
+  const buf = Buffer.allocUnsafe(size);
+  writeInt64(buf, 0, options.firstOffset ?? Int64OfKafkajs.fromInt(0));
+  buf.writeInt32BE(size - 12, 8);
+  buf.writeInt32BE(options.partitionLeaderEpoch ?? 0, 12);
+  buf.writeInt8(MAGIC_BYTE, 16);
+  let at = BEFORE_CRC_BODY;
+  at = buf.writeInt16BE(options.transactional ? 16 : 0, at);
+  at = buf.writeInt32BE(options.lastOffsetDelta ?? 0, at);
+  writeInt64(buf, at, options.firstTimestamp ?? now);
+  writeInt64(buf, at + 8, options.maxTimestamp ?? now);
+  writeInt64(buf, at + 16, options.producerId ?? Int64OfKafkajs.fromValue(-1));
+  at = buf.writeInt16BE(options.producerEpoch ?? 0, at + 24);
+  at = buf.writeInt32BE(options.firstSequence ?? 0, at);
+  at = buf.writeInt32BE(records.length, at);
+  for (const r of records) at += r.buf.copy(buf, at, 0, r.offset);
+  buf.writeUInt32BE(crc32c(buf.subarray(BEFORE_CRC_BODY)), 17);
+  const encoder = new EncoderOfKafkajs(0);
+  encoder.buf = buf;
+  encoder.offset = size;
+  return encoder;
+}
+
 /** Puts `exports` in the CommonJS cache as kafkajs's module `path`, unless `loadedBy` (its user) already loaded. */
 function replaceModule(path: string, loadedBy: string, exports: unknown): boolean {
   const file = require.resolve(`kafkajs/src/protocol/${path}`);
@@ -306,5 +399,9 @@ export const kafkajsSpeedups = {
   crc32c: replaceModule("recordBatch/crc32C/index.js", "recordBatch/v0/index.js", crc32c),
   encoder: speedUpEncoder(),
   record: replaceModule("recordBatch/record/v0/index.js", "requests/produce/v3/request.js", encodeRecord),
+  recordBatch: replaceModule("recordBatch/v0/index.js", "requests/produce/v3/request.js", {
+    RecordBatch: encodeRecordBatch,
+    MAGIC_BYTE,
+  }),
   recordDecoder: replaceModule("recordBatch/record/v0/decoder.js", "recordBatch/v0/decoder.js", decodeRecord),
 };

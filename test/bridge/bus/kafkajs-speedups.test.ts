@@ -3,16 +3,15 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test } from "node:test";
-import { crc32c, kafkajsSpeedups } from "../../../bridge/bus/kafkajs-speedups.ts";
+import { crc32c, kafkajsSpeedups, originalModule } from "../../../bridge/bus/kafkajs-speedups.ts";
 
 const require = createRequire(import.meta.url);
 
 // A produce request as the processor sends them: several topics and partitions, small and 12 KB values, headers.
 // The body of an async function of `require`, resolving to the request's bytes.
-const ENCODE = `
+const encodeWith = (compression: number) => `
   const Long = require("kafkajs/src/utils/long");
   const request = require("kafkajs/src/protocol/requests/produce/v3/request");
   const wrap = require("kafkajs/src/protocol/request");
@@ -28,14 +27,20 @@ const ENCODE = `
     })),
   }));
   const topicData = ["s.cars", "s.traces"].map((topic) => ({ topic, partitions: partitions(topic) }));
-  const produce = request({ acks: -1, timeout: 30000, topicData, producerId: Long.fromInt(42), producerEpoch: 3 });
+  const produce = request({ acks: -1, timeout: 30000, topicData, producerId: Long.fromInt(42), producerEpoch: 3, compression: ${compression} });
   return (await wrap({ correlationId: 9, clientId: "test", request: produce })).buffer;`;
 
 const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 test("both replacements are in effect once the Kafka bus is loaded", async () => {
   await import("../../../bridge/bus/kafka-bus.ts");
-  assert.deepEqual(kafkajsSpeedups, { crc32c: true, encoder: true, record: true, recordDecoder: true });
+  assert.deepEqual(kafkajsSpeedups, {
+    crc32c: true,
+    encoder: true,
+    record: true,
+    recordBatch: true,
+    recordDecoder: true,
+  });
   assert.equal(require("kafkajs/src/protocol/recordBatch/crc32C/index.js"), crc32c);
 });
 
@@ -52,29 +57,20 @@ test("CRC-32C matches kafkajs's own on every length and offset", () => {
   assert.equal(crc32c(bytes), original(bytes) >>> 0);
 });
 
-test("a produce request encodes to the same bytes as with kafkajs alone", async () => {
-  const script = `(async () => {${ENCODE}})().then((b) => process.stdout.write(require("node:crypto").createHash("sha256").update(b).digest("hex")))`;
-  const alone = execFileSync(process.execPath, ["-e", script], { cwd: process.cwd(), encoding: "utf8" });
-  await import("../../../bridge/bus/kafka-bus.ts");
-  const encode = new Function("require", `return (async () => {${ENCODE}})();`) as (r: NodeRequire) => Promise<Buffer>;
-  const here = await encode(require);
-  assert.ok(here.length > 400_000);
-  assert.equal(sha(here), alone);
-});
-
-/** A fresh copy of one of kafkajs's own modules, as shipped (the cache holds the replacement). */
-function originalModule(path: string): unknown {
-  const { Module } = require("node:module") as {
-    Module: new (
-      id: string,
-    ) => { filename: string; paths: string[]; exports: unknown; _compile(s: string, f: string): void };
-  };
-  const file = require.resolve(`kafkajs/src/protocol/${path}`);
-  const m = new Module(file);
-  m.filename = file;
-  m.paths = (require("node:module") as { _nodeModulePaths(p: string): string[] })._nodeModulePaths(file);
-  m._compile(readFileSync(file, "utf8"), file);
-  return m.exports;
+for (const [name, compression] of [
+  ["uncompressed", 0],
+  ["gzip (left to kafkajs)", 1],
+] as const) {
+  test(`a produce request, ${name}, encodes to the same bytes as with kafkajs alone`, async () => {
+    const body = encodeWith(compression);
+    const script = `(async () => {${body}})().then((b) => process.stdout.write(require("node:crypto").createHash("sha256").update(b).digest("hex")))`;
+    const alone = execFileSync(process.execPath, ["-e", script], { cwd: process.cwd(), encoding: "utf8" });
+    await import("../../../bridge/bus/kafka-bus.ts");
+    const encode = new Function("require", `return (async () => {${body}})();`) as (r: NodeRequire) => Promise<Buffer>;
+    const here = await encode(require);
+    assert.ok(here.length > (compression === 0 ? 400_000 : 1000));
+    assert.equal(sha(here), alone);
+  });
 }
 
 test("records decode to the same objects as with kafkajs's own decoder", async () => {
