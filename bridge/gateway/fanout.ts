@@ -149,11 +149,17 @@ export class Fanout {
     const caps = this.caps.get(message.sessionUID);
     if (!caps) return false;
     let positions: Buffer | undefined;
+    let forwarded = false;
     for (const { channel, cap } of caps.values()) {
-      if (channel === "tower") cap.offer(bytes);
-      else cap.offer((positions ??= this.positions(message)));
+      if (channel === "tower") {
+        cap.offer(bytes);
+        forwarded = true;
+        continue;
+      }
+      positions ??= this.positions(message);
+      cap.offer(positions);
     }
-    if ([...caps.values()].some((c) => c.channel === "tower")) this.stats.forwarded++;
+    if (forwarded) this.stats.forwarded++;
     return caps.size > 0;
   }
 
