@@ -7,9 +7,14 @@ import { compile, offsetOf, readString, readU64, type StructField, type StructRe
 type Reader = StructReader<StructField["fields"]>;
 
 interface PacketPlan {
+  /** A located packet is its plan (no result object per datagram): see locate(). */
+  readonly ok: true;
   readonly name: PacketName;
+  readonly packetId: number;
   readonly size: number;
   readonly body: Reader | undefined;
+  /** Set once the format's plan exists. */
+  format: FormatPlan;
 }
 
 /** One event code of a format: its 4 ASCII bytes read as a little-endian u32 key, and its details reader. */
@@ -39,11 +44,20 @@ const codeKey = (code: string): number => new DataView(new TextEncoder().encode(
 function plan(definition: FormatDefinition): FormatPlan {
   const headerSize = definition.header.size;
   const packets = new Map<number, PacketPlan>();
+  const format = undefined as unknown as FormatPlan;
   for (const [name, layout] of Object.entries(definition.packets) as [PacketName, StructField][]) {
-    packets.set(PACKET_ID[name], { name, size: headerSize + layout.size, body: compile(layout) });
+    const packetId = PACKET_ID[name];
+    packets.set(packetId, { ok: true, name, packetId, size: headerSize + layout.size, body: compile(layout), format });
   }
   const eventSize = headerSize + 4 + definition.eventDetailsBytes;
-  packets.set(PACKET_ID.event, { name: "event", size: eventSize, body: undefined });
+  packets.set(PACKET_ID.event, {
+    ok: true,
+    name: "event",
+    packetId: PACKET_ID.event,
+    size: eventSize,
+    body: undefined,
+    format,
+  });
   const events = new Map<number, EventPlan>();
   for (const [code, layout] of Object.entries(definition.events)) {
     if (!/^[A-Z]{4}$/.test(code)) throw new Error(`${definition.packetFormat} event code ${code} is not 4 capitals`);
@@ -52,7 +66,7 @@ function plan(definition: FormatDefinition): FormatPlan {
     }
     events.set(codeKey(code), { code, details: layout ? compile(layout) : null });
   }
-  return {
+  const formatPlan: FormatPlan = {
     definition,
     headerSize,
     header: compile(definition.header),
@@ -67,6 +81,8 @@ function plan(definition: FormatDefinition): FormatPlan {
     packets,
     events,
   };
+  for (const packet of packets.values()) packet.format = formatPlan;
+  return formatPlan;
 }
 
 const PLANS = new Map<number, FormatPlan>(FORMATS.map((f) => [f.packetFormat, plan(f)]));
@@ -91,9 +107,7 @@ function viewOf(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-type Located =
-  | { ok: true; plan: FormatPlan; packet: PacketPlan; packetId: number; event: EventPlan | undefined }
-  | { ok: false; rejection: Rejection };
+type Located = PacketPlan | { ok: false; rejection: Rejection };
 
 /** Checks packetFormat, packetId, exact size and (for events) the event code, in that order. */
 function locate(view: DataView): Located {
@@ -121,27 +135,26 @@ function locate(view: DataView): Located {
     const detail = `${packetFormat} ${packet.name} (id ${packetId}) is ${packet.size} bytes, got ${length}`;
     return { ok: false, rejection: { reason: "size-mismatch", detail, packetFormat, packetId } };
   }
-  if (packet.body) return { ok: true, plan, packet, packetId, event: undefined };
-  const event = plan.events.get(view.getUint32(plan.headerSize, true));
-  if (!event) {
+  if (packet.body) return packet;
+  if (!plan.events.has(view.getUint32(plan.headerSize, true))) {
     const code = JSON.stringify(readString(view, plan.headerSize, 4));
     const detail = `event code ${code} does not exist in packetFormat ${packetFormat}`;
     return { ok: false, rejection: { reason: "unknown-event-code", detail, packetFormat, packetId } };
   }
-  return { ok: true, plan, packet, packetId, event };
+  return packet;
 }
 
 /** Validates header, size and event code and reads the routing fields; does not decode the body. */
 export function validateDatagram(bytes: Uint8Array): ValidateResult {
   const view = viewOf(bytes);
-  const found = locate(view);
-  if (!found.ok) return found;
-  const { plan, packet, packetId } = found;
+  const packet = locate(view);
+  if (!packet.ok) return packet;
+  const plan = packet.format;
   return {
     ok: true,
     info: {
       packetFormat: plan.definition.packetFormat,
-      packetId,
+      packetId: packet.packetId,
       name: packet.name,
       sessionUID: readU64(view, plan.sessionUIDOffset),
       sessionTime: view.getFloat32(plan.sessionTimeOffset, true),
@@ -155,11 +168,12 @@ export function validateDatagram(bytes: Uint8Array): ValidateResult {
 /** Decodes one datagram. Pure: never throws on any input, returns a typed rejection instead. */
 export function decode(bytes: Uint8Array): DecodeResult {
   const view = viewOf(bytes);
-  const found = locate(view);
-  if (!found.ok) return found;
-  const { plan, packet, event } = found;
+  const packet = locate(view);
+  if (!packet.ok) return packet;
+  const plan = packet.format;
   const packetFormat = plan.definition.packetFormat;
   let data: unknown;
+  const event = packet.body ? undefined : plan.events.get(view.getUint32(plan.headerSize, true));
   if (packet.body) data = packet.body(view, plan.headerSize);
   else if (event) {
     data = {

@@ -126,13 +126,8 @@ export class SessionPipeline {
     const overall = info.overallFrameIdentifier;
     this.reorder ??= this.createReorder(overall !== undefined);
     const before = this.reorder.stats.duplicates;
-    this.reorder.push({
-      value: { info, input },
-      frame: overall ?? info.frameIdentifier,
-      sessionTimeMs: info.sessionTime * 1000,
-      arrivalMs: input.arrivalMs,
-      fingerprint: crc32(input.bytes),
-    });
+    const frame = overall ?? info.frameIdentifier;
+    this.reorder.add({ info, input }, frame, info.sessionTime * 1000, input.arrivalMs, crc32(input.bytes));
     this.counters.duplicates += this.reorder.stats.duplicates - before;
   }
 

@@ -30,7 +30,8 @@ export interface PartitionProcessorOptions {
 export class PartitionProcessor {
   readonly sessions = new Map<string, SessionPipeline>();
   private readonly options: PartitionProcessorOptions;
-  private nextOffset: bigint | undefined;
+  /** A number while offsets are below 2^53 (always, in practice: BigInt per record was measurable), else a bigint. */
+  private nextOffset: number | bigint | undefined;
   private readonly lastSeenWallMs = new Map<string, number>();
 
   constructor(options: PartitionProcessorOptions, checkpoint?: PartitionCheckpoint) {
@@ -45,9 +46,10 @@ export class PartitionProcessor {
 
   push(records: readonly ConsumedRecord[], wallNowMs: number): void {
     for (const record of records) {
-      const offset = BigInt(record.offset);
+      const offset = offsetOf(record.offset);
+      // Number and bigint compare exactly with each other.
       if (this.nextOffset !== undefined && offset < this.nextOffset) continue;
-      this.nextOffset = offset + 1n;
+      this.nextOffset = typeof offset === "number" ? offset + 1 : offset + 1n;
       const key = record.key ?? "unknown";
       const pipeline = this.session(key);
       const receivedUs = Number(record.headers[RAW_HEADERS.receivedAtUs]);
@@ -95,7 +97,7 @@ export class PartitionProcessor {
   }
 
   private restore(checkpoint: PartitionCheckpoint): void {
-    this.nextOffset = BigInt(checkpoint.offset);
+    this.nextOffset = offsetOf(checkpoint.offset);
     const saved = decodeState(checkpoint.sessions) as Map<string, unknown>;
     for (const [key, state] of saved) this.session(key).load(state);
   }
@@ -115,4 +117,10 @@ export class PartitionProcessor {
     }
     return pipeline;
   }
+}
+
+/** A Kafka offset (a decimal int64) as a number where that is exact, else as a bigint. */
+function offsetOf(decimal: string): number | bigint {
+  const n = Number(decimal);
+  return Number.isSafeInteger(n) ? n : BigInt(decimal);
 }
