@@ -1,5 +1,6 @@
 import type { WebSocket } from "ws";
 import type { SessionChannel } from "../protocol/web.ts";
+import { Gcra } from "./gcra.ts";
 
 /** Close code for a client that does not keep up (RFC 6455 leaves 4000-4999 to applications). */
 export const CLOSE_SLOW = 4008;
@@ -45,9 +46,7 @@ type Data = Buffer | string;
 
 interface Slot {
   pending: Data | undefined;
-  /** GCRA's theoretical arrival time: when the next message is due at the capped rate. */
-  dueMs: number;
-  intervalMs: number;
+  readonly cap: Gcra;
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -97,10 +96,10 @@ export class Client {
     if (this.closed) return;
     let slot = this.slots.get(name);
     if (!slot) {
-      slot = { pending: undefined, dueMs: Number.NEGATIVE_INFINITY, intervalMs, timer: undefined };
+      slot = { pending: undefined, cap: new Gcra(intervalMs), timer: undefined };
       this.slots.set(name, slot);
     }
-    slot.intervalMs = intervalMs;
+    slot.cap.intervalMs = intervalMs;
     if (slot.pending !== undefined) {
       if (this.congested()) this.stats.skipped++;
       else this.stats.throttled++;
@@ -203,14 +202,11 @@ export class Client {
       this.congestedSinceMs ??= now;
       return;
     }
-    // A rate cap as a GCRA with half an interval of tolerance: a source at about the capped rate (the processor's
-    // 20 Hz cars against the 20 Hz positions cap) goes through as it comes, its jitter absorbed, instead of
-    // waiting for a fixed slot (up to a whole interval); the long-run rate still never exceeds the cap.
-    const due = slot.dueMs - slot.intervalMs / 2;
+    const due = slot.cap.allowedAtMs();
     if (now >= due) {
       const data = slot.pending;
       slot.pending = undefined;
-      slot.dueMs = Math.max(slot.dueMs, now) + slot.intervalMs;
+      slot.cap.sent(now);
       this.sendNow(data);
     } else if (!slot.timer) {
       slot.timer = setTimeout(() => {

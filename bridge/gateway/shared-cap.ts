@@ -1,3 +1,5 @@
+import { Gcra } from "./gcra.ts";
+
 /**
  * A rate cap shared by every subscriber of one session's channel at one interval: the GCRA of client.ts decided
  * once per message for all of them instead of once per client (a timer per client per interval was most of the
@@ -7,19 +9,20 @@
 export class SharedCap {
   /** Subscribers using this cap (the fan-out drops it at zero). */
   users = 0;
-  /** GCRA's theoretical arrival time: when the next message is due at the capped rate. */
-  private dueMs = Number.NEGATIVE_INFINITY;
+  private readonly gcra: Gcra;
   private pending: Buffer | undefined;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    readonly intervalMs: number,
+    intervalMs: number,
     private readonly now: () => number,
     /** Sends to every subscriber of the cap. */
     private readonly flush: (data: Buffer) => void,
     /** A waiting message replaced by a newer one: throttled, once per subscriber. */
     private readonly onReplaced: (users: number) => void,
-  ) {}
+  ) {
+    this.gcra = new Gcra(intervalMs);
+  }
 
   offer(data: Buffer): void {
     if (this.pending !== undefined) this.onReplaced(this.users);
@@ -36,12 +39,11 @@ export class SharedCap {
   private release(): void {
     if (this.pending === undefined) return;
     const now = this.now();
-    // Half an interval of tolerance: a source at about the capped rate goes through as it comes.
-    const allowedAt = this.dueMs - this.intervalMs / 2;
+    const allowedAt = this.gcra.allowedAtMs();
     if (now >= allowedAt) {
       const data = this.pending;
       this.pending = undefined;
-      this.dueMs = Math.max(this.dueMs, now) + this.intervalMs;
+      this.gcra.sent(now);
       this.flush(data);
     } else if (!this.timer) {
       this.timer = setTimeout(() => {
