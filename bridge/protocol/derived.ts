@@ -191,6 +191,9 @@ export interface LapMessage extends Stamped {
   readonly fuelUsedKg?: number;
   readonly personalBest: boolean;
   readonly sessionBest: boolean;
+  /** Driven by a source that joined the game's session (`slipstream import --join-session`: a ghost, a reference
+   * lap): shown with the session, never on the track's leaderboards. */
+  readonly reference?: true;
   /** What the in-stream model predicted at the lap's half-way point, and how far off it was. */
   readonly predictedMs?: number;
   readonly predictionErrorMs?: number;
@@ -244,6 +247,8 @@ export interface LapTraceMessage extends Stamped {
   /** The lap's id (`<sessionUID>/<carIndex>/<lap>`). */
   readonly id: string;
   readonly carIndex: number;
+  /** As on its lap: a joined source's (reference) lap. */
+  readonly reference?: true;
   readonly driver?: string;
   readonly lap: number;
   readonly timeMs: number;

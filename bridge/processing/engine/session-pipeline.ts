@@ -105,7 +105,12 @@ export class SessionPipeline {
         .map(([name]) => name),
     );
     this.view = new SessionView(options.sessionUID);
-    this.outputs = new SessionOutputs(this.view, options.carsRateHz, options.onOutput, () => [...this.sources]);
+    this.outputs = new SessionOutputs(
+      this.view,
+      options.carsRateHz,
+      (m) => this.output(m),
+      () => [...this.sources],
+    );
     this.ctx = { view: this.view, emit: this.outputs.emit };
     for (const m of options.metrics) this.states.set(m.name, m.init());
   }
@@ -145,6 +150,15 @@ export class SessionPipeline {
   nextReleaseWallMs(): number | undefined {
     const due = this.reorder?.nextReleaseMs();
     return due === undefined ? undefined : this.pushedAtWallMs + (due - this.newestArrivalMs);
+  }
+
+  /** A lap (and its trace) of a car a joined source drives is marked a reference lap: kept off the boards. */
+  private output(message: DerivedMessage): void {
+    const lapOfJoined =
+      (message.type === "lap" || message.type === "trace") &&
+      this.joined.owners.size > 0 &&
+      this.joined.owners.has(message.carIndex);
+    this.options.onOutput(lapOfJoined ? { ...message, reference: true } : message);
   }
 
   /** End of input: everything held goes through. */

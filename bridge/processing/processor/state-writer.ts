@@ -79,7 +79,8 @@ export class StateWriter {
       if (live.events.length > this.options.recentEvents) live.events.shift();
     } else if (message.type === "lap") {
       live.laps.set(message.id, message);
-      if (message.valid && live.session) {
+      // A reference lap (a joined ghost) is the session's to show, not a record of who drove here.
+      if (message.valid && live.session && !message.reference) {
         this.pendingLaps.push(message);
         // A long store outage keeps the newest laps for the boards, not an unbounded backlog.
         if (this.pendingLaps.length > MAX_PENDING_LAPS) {

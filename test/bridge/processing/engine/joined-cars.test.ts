@@ -211,6 +211,14 @@ test("the ghost's lap: car 10 with the source's lap time, and its trace for the 
   assert.equal(trace[0]?.timeMs, lap[0]?.timeMs);
   assert.equal(trace[0]?.id, lap[0]?.id);
   assert.ok((trace[0]?.distanceM.length ?? 0) > 500);
+  assert.equal(lap[0]?.reference, true, "marked a reference lap (kept off the boards)");
+  assert.equal(trace[0]?.reference, true);
+  assert.ok(
+    [...laps(joined.outputs), ...traces(joined.outputs)].every(
+      (m) => m.carIndex === GHOST || m.reference === undefined,
+    ),
+    "the game's own laps are not",
+  );
   // A reference lap, not a competitor: the game's session best is the game's own.
   assert.equal(
     laps(joined.outputs).filter((l) => l.sessionBest && l.carIndex !== GHOST).length,

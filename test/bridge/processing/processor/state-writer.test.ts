@@ -58,7 +58,9 @@ function flaky(store: LiveStateStore) {
 test("snapshots, the session directory and the leaderboard follow what the processor publishes", async () => {
   const store = new MemoryStateStore();
   const w = new StateWriter({ store, sessionTtlMs: 60_000, recentEvents: 2, onError: () => {} });
-  const messages: DerivedMessage[] = [session, lap(1, 90_000), lap(2, 89_000), lap(3, 88_000, false)];
+  // Lap 4, faster still, is a joined ghost's reference lap: in the session, not on the board.
+  const ghost: LapMessage = { ...lap(4, 77_000), reference: true };
+  const messages: DerivedMessage[] = [session, lap(1, 90_000), lap(2, 89_000), lap(3, 88_000, false), ghost];
   for (let n = 0; n < 3; n++) {
     messages.push({ v: 1, type: "event", sessionUID: "7", sessionTimeMs: n, id: `e${n}`, code: "SSTA", text: `e${n}` });
   }
@@ -72,7 +74,7 @@ test("snapshots, the session directory and the leaderboard follow what the proce
   );
   assert.deepEqual(
     snapshot.laps.map((l) => l.lap),
-    [1, 2, 3],
+    [1, 2, 3, 4],
   );
   assert.deepEqual(
     (await store.liveSessions(Date.now())).map((s) => [s.sessionUID, s.info.track]),
@@ -82,7 +84,7 @@ test("snapshots, the session directory and the leaderboard follow what the proce
   assert.deepEqual(
     board.map((r) => [r.driver, r.lapTimeMs]),
     [["<img src=x>", 89_000]],
-    "the invalid 88 s lap never reaches the board",
+    "the invalid 88 s lap and the reference lap never reach the board",
   );
 });
 
