@@ -1,6 +1,6 @@
 import type { WebSocket } from "ws";
 import type { SessionChannel } from "../protocol/web.ts";
-import { Gcra } from "./gcra.ts";
+import { CappedSlot } from "./capped-slot.ts";
 
 /** Close code for a client that does not keep up (RFC 6455 leaves 4000-4999 to applications). */
 export const CLOSE_SLOW = 4008;
@@ -44,12 +44,6 @@ export interface Subscription {
 
 type Data = Buffer | string;
 
-interface Slot {
-  pending: Data | undefined;
-  readonly cap: Gcra;
-  timer: NodeJS.Timeout | undefined;
-}
-
 /**
  * One browser connection and its outbound flow control. Nothing is ever queued without bound: latest-wins slots
  * hold one message each, events queue up to maxQueuedEvents, and ws's own buffer is watched (bufferedAmount).
@@ -67,7 +61,7 @@ export class Client {
   /** Inbound token bucket. */
   tokens: number;
   tokensAtMs: number;
-  private readonly slots = new Map<SlotName, Slot>();
+  private readonly slots = new Map<SlotName, CappedSlot<Data>>();
   private queue: Data[] = [];
   private queueBytes = 0;
   private congestedSinceMs: number | undefined;
@@ -96,16 +90,20 @@ export class Client {
     if (this.closed) return;
     let slot = this.slots.get(name);
     if (!slot) {
-      slot = { pending: undefined, cap: new Gcra(intervalMs), timer: undefined };
+      slot = new CappedSlot<Data>(
+        intervalMs,
+        this.now,
+        (d) => this.sendNow(d),
+        () => this.clear(),
+      );
       this.slots.set(name, slot);
     }
-    slot.cap.intervalMs = intervalMs;
-    if (slot.pending !== undefined) {
+    slot.intervalMs = intervalMs;
+    if (slot.offer(data)) {
       if (this.congested()) this.stats.skipped++;
       else this.stats.throttled++;
     }
-    slot.pending = data;
-    if (!this.held(name)) this.trySlot(slot, this.now());
+    if (!this.held(name)) slot.release();
   }
 
   /** A message that is never skipped (events, laps, traces): queued while the client is congested. */
@@ -127,8 +125,7 @@ export class Client {
   /** A new subscription starts from its snapshot: nothing of the old one may follow. */
   resetStream(): void {
     for (const name of SESSION_SLOTS) {
-      const slot = this.slots.get(name);
-      if (slot?.timer) clearTimeout(slot.timer);
+      this.slots.get(name)?.dispose();
       this.slots.delete(name);
     }
     this.queue = [];
@@ -139,8 +136,7 @@ export class Client {
   pump(): void {
     if (this.closed) return;
     if (!this.loading) this.drainQueue();
-    const now = this.now();
-    for (const [name, slot] of this.slots) if (!this.held(name)) this.trySlot(slot, now);
+    for (const [name, slot] of this.slots) if (!this.held(name)) slot.release();
   }
 
   /** The gateway's congestion tick: disconnect per policy, or resume when ws's buffer drained. */
@@ -164,7 +160,7 @@ export class Client {
   /** Stops timers; the gateway calls it when the socket closed. */
   dispose(): void {
     this.closed = true;
-    for (const slot of this.slots.values()) if (slot.timer) clearTimeout(slot.timer);
+    for (const slot of this.slots.values()) slot.dispose();
     this.slots.clear();
     this.queue = [];
     this.queueBytes = 0;
@@ -195,25 +191,14 @@ export class Client {
     }
   }
 
-  private trySlot(slot: Slot, now: number): void {
-    if (slot.pending === undefined || this.closed) return;
-    // Congested: the congestion tick retries once ws's buffer drains.
+  /** Whether a slot may send now: not closed, and ws's buffer not congested (the congestion tick retries). */
+  private clear(): boolean {
+    if (this.closed) return false;
     if (this.congested()) {
-      this.congestedSinceMs ??= now;
-      return;
+      this.congestedSinceMs ??= this.now();
+      return false;
     }
-    const due = slot.cap.allowedAtMs();
-    if (now >= due) {
-      const data = slot.pending;
-      slot.pending = undefined;
-      slot.cap.sent(now);
-      this.sendNow(data);
-    } else if (!slot.timer) {
-      slot.timer = setTimeout(() => {
-        slot.timer = undefined;
-        this.trySlot(slot, this.now());
-      }, due - now);
-    }
+    return true;
   }
 
   private disconnectSlow(why: string): void {

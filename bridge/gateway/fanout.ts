@@ -1,11 +1,18 @@
 import type { CarsMessage, DerivedMessage, SessionMessage } from "../protocol/derived.ts";
 import type { CarPosition, PositionsMessage } from "../protocol/web.ts";
+import { CappedSlot } from "./capped-slot.ts";
 import type { Client, DeliveryStats } from "./client.ts";
-import { SharedCap } from "./shared-cap.ts";
 
 /** The capped channels a cars message feeds. */
 type CarsChannel = "tower" | "positions";
 const CARS_CHANNELS: readonly CarsChannel[] = ["tower", "positions"];
+
+/** A cap shared by a session's subscribers of one channel at one interval, and how many use it. */
+interface SharedCap {
+  readonly channel: CarsChannel;
+  readonly slot: CappedSlot<Buffer>;
+  users: number;
+}
 
 /** How often each update was turned into bytes: the encode-once property, counted. */
 export interface EncodeStats {
@@ -28,8 +35,13 @@ export class Fanout {
   readonly stats: EncodeStats = { encoded: 0, forwarded: 0 };
   private readonly bySession = new Map<string, Set<Client>>();
   private readonly info = new Map<string, SessionInfo>();
-  /** Per session, the shared rate caps of its cars channels, by `<channel>:<intervalMs>`. */
-  private readonly caps = new Map<string, Map<string, { readonly channel: CarsChannel; readonly cap: SharedCap }>>();
+  /**
+   * Per session, the rate caps of its cars channels, by `<channel>:<intervalMs>`: decided once per message for
+   * every subscriber at that interval (a cap and a timer per client were most of the gateway's own work at
+   * thousands of fans), and what passes goes to them all in one pass, like a broadcast loop. A client's own slot
+   * then only holds the newest while its socket is congested.
+   */
+  private readonly caps = new Map<string, Map<string, SharedCap>>();
 
   constructor(
     private readonly delivery: DeliveryStats,
@@ -61,9 +73,9 @@ export class Fanout {
     const caps = this.caps.get(sub.sessionUID);
     for (const channel of CARS_CHANNELS) {
       const key = `${channel}:${sub.intervalMs[channel]}`;
-      const cap = sub.channels.has(channel) ? caps?.get(key)?.cap : undefined;
+      const cap = sub.channels.has(channel) ? caps?.get(key) : undefined;
       if (!cap || --cap.users > 0) continue;
-      cap.dispose();
+      cap.slot.dispose();
       caps?.delete(key);
     }
     if (caps?.size === 0) this.caps.delete(sub.sessionUID);
@@ -78,7 +90,7 @@ export class Fanout {
 
   /** Stops every shared cap's timer (the gateway is stopping). */
   close(): void {
-    for (const caps of this.caps.values()) for (const { cap } of caps.values()) cap.dispose();
+    for (const caps of this.caps.values()) for (const { slot } of caps.values()) slot.dispose();
     this.caps.clear();
   }
 
@@ -141,26 +153,24 @@ export class Fanout {
     return sent;
   }
 
-  /**
-   * The tower gets the cars record's bytes, positions are made once; each through its shared caps, which send to
-   * every subscriber of the cap at once.
-   */
+  /** The tower gets the cars record's bytes, positions are made once; each through its shared caps. */
   private deliverCars(message: CarsMessage, bytes: Buffer): boolean {
     const caps = this.caps.get(message.sessionUID);
     if (!caps) return false;
     let positions: Buffer | undefined;
     let forwarded = false;
-    for (const { channel, cap } of caps.values()) {
-      if (channel === "tower") {
-        cap.offer(bytes);
-        forwarded = true;
-        continue;
-      }
-      positions ??= this.positions(message);
-      cap.offer(positions);
+    for (const cap of caps.values()) {
+      let data = bytes;
+      if (cap.channel === "positions") {
+        positions ??= this.positions(message);
+        data = positions;
+      } else forwarded = true;
+      // A message replaced while it waited reached none of the cap's subscribers.
+      if (cap.slot.offer(data)) this.delivery.throttled += cap.users;
+      cap.slot.release();
     }
     if (forwarded) this.stats.forwarded++;
-    return caps.size > 0;
+    return true;
   }
 
   /** The shared cap of a session's channel at an interval, made on first use. */
@@ -171,25 +181,18 @@ export class Fanout {
       this.caps.set(sessionUID, caps);
     }
     const key = `${channel}:${intervalMs}`;
-    let entry = caps.get(key);
-    if (!entry) {
-      const cap = new SharedCap(
-        intervalMs,
-        this.now,
-        (data) => {
-          for (const c of this.bySession.get(sessionUID) ?? []) {
-            const sub = c.subscription;
-            if (sub?.channels.has(channel) && sub.intervalMs[channel] === intervalMs) c.offer(channel, data);
-          }
-        },
-        (users) => {
-          this.delivery.throttled += users;
-        },
-      );
-      entry = { channel, cap };
-      caps.set(key, entry);
+    let cap = caps.get(key);
+    if (!cap) {
+      const slot = new CappedSlot<Buffer>(intervalMs, this.now, (data) => {
+        for (const c of this.bySession.get(sessionUID) ?? []) {
+          const sub = c.subscription;
+          if (sub?.channels.has(channel) && sub.intervalMs[channel] === intervalMs) c.offer(channel, data);
+        }
+      });
+      cap = { channel, slot, users: 0 };
+      caps.set(key, cap);
     }
-    return entry.cap;
+    return cap;
   }
 
   private positions(cars: CarsMessage): Buffer {
