@@ -1,11 +1,11 @@
 import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { MemoryBus } from "../bus/memory-bus.ts";
+import { startOnceTopicsKnown } from "../bus/topics-known.ts";
 import type { Bus } from "../bus/types.ts";
 import type { GATEWAY_OPTIONS } from "../config/gateway-config.ts";
 import type { Config } from "../config/options.ts";
 import type { Logger } from "../observability/log.ts";
-import { startOnceTopicsKnown } from "../processing/processor/run-processor.ts";
 import { derivedTopic } from "../protocol/derived.ts";
 import { rawTopic } from "../protocol/raw-topic.ts";
 import type { LiveStateStore } from "../state/types.ts";
