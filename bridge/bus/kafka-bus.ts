@@ -10,7 +10,7 @@ import kafkajs, {
   type Producer,
 } from "kafkajs";
 import { SlipstreamError } from "../errors.ts";
-// Faster CRC-32C and buffer handling inside kafkajs's produce encoding (same bytes): see the file.
+// Faster produce encoding and fetch decoding inside kafkajs (same bytes, same records): see the file.
 import "./kafkajs-speedups.ts";
 import type { Logger } from "../observability/log.ts";
 import type {
