@@ -29,7 +29,7 @@ import type { Role, StackOptions } from "./web/stack.ts";
 const SESSIONS = Number(process.env.BENCH_WEB_GAMES ?? 20);
 /** BENCH_WEB_WINDOW_MS=N overrides the reorder window (to see what the rest of the path adds). */
 const WINDOW_MS = Number(process.env.BENCH_WEB_WINDOW_MS ?? 50);
-const WARMUP_S = 4;
+const WARMUP_S = Number(process.env.BENCH_WEB_WARMUP_S ?? 15);
 const MEASURE_S = 10;
 /** The most the mix lasts: warm-up (Kafka group joins can take several seconds), measurement, stragglers. */
 const MIX_S = 45;

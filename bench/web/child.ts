@@ -37,7 +37,9 @@ export function startChild(file: string, args: readonly string[], options: { cpu
   const script = fileURLToPath(new URL(file, import.meta.url));
   // BENCH_CPU_PROF=<dir>: every child writes a V8 CPU profile there (node --cpu-prof) when it exits.
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const node = [process.execPath, ...prof, "--import", "tsx", script, ...args];
+  // BENCH_NODE_FLAGS="--trace-gc ...": node or V8 flags for every child (to diagnose).
+  const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const node = [process.execPath, ...prof, ...flags, "--import", "tsx", script, ...args];
   const [command, ...argv] = options.cpu !== undefined && canPin(2) ? ["taskset", "-c", options.cpu, ...node] : node;
   const child = spawn(command as string, argv, { stdio: ["ignore", "inherit", "pipe", "ipc"] });
   let stderr = "";

@@ -34,15 +34,21 @@ export interface StackOptions {
   readonly reorderWindowMs: number;
 }
 
+/** BENCH_WEB_<ROLE>_ARGS="--linger-ms 0 ...": a role's command-line settings other than its defaults (to diagnose). */
+const argsFrom = (name: string): string[] => (process.env[name] ?? "").split(" ").filter(Boolean);
 const options = JSON.parse(process.argv[2] ?? "{}") as StackOptions;
 const log = createLogger("warn");
 const stops: (() => Promise<void>)[] = [];
-const memory = options.brokers.length === 0 ? new MemoryBus() : undefined;
 const busChoice = {
   kafkaBrokers: options.brokers,
-  memoryRetentionBytes: 64 * 1024 * 1024,
+  memoryRetentionBytes: Number(process.env.BENCH_WEB_RETENTION_MB ?? 64) * 1024 * 1024,
   memoryRetentionMs: 600_000,
 };
+// The demo's bus, as `slipstream demo` makes it (createBus), at the same retention.
+const memory =
+  options.brokers.length === 0
+    ? new MemoryBus({ retentionBytes: busChoice.memoryRetentionBytes, retentionMs: busChoice.memoryRetentionMs })
+    : undefined;
 /** Each role its own Kafka client, with the settings of its command. */
 const busFor = (clientId: string, producer: Parameters<typeof createBus>[1]): Bus => {
   if (memory) return memory;
@@ -97,7 +103,7 @@ if (options.roles.includes("derived")) {
 }
 if (options.roles.includes("processor")) {
   const config = {
-    ...parseOptions(PROCESSOR_OPTIONS, [], {}).config,
+    ...parseOptions(PROCESSOR_OPTIONS, argsFrom("BENCH_WEB_PROCESSOR_ARGS"), {}).config,
     topicPrefix: options.prefix,
     groupId: `${options.prefix}-processors`,
     processorId: "bench",
@@ -113,7 +119,7 @@ if (options.roles.includes("processor")) {
 }
 if (options.roles.includes("gateway")) {
   const config = {
-    ...parseOptions(GATEWAY_OPTIONS, [], {}).config,
+    ...parseOptions(GATEWAY_OPTIONS, argsFrom("BENCH_WEB_GATEWAY_ARGS"), {}).config,
     kafkaBrokers: [...options.brokers],
     topicPrefix: options.prefix,
     httpHost: "127.0.0.1",
@@ -132,7 +138,7 @@ if (options.roles.includes("gateway")) {
 }
 if (options.roles.includes("bridge")) {
   const config = {
-    ...parseOptions(BRIDGE_OPTIONS, [], {}).config,
+    ...parseOptions(BRIDGE_OPTIONS, argsFrom("BENCH_WEB_BRIDGE_ARGS"), {}).config,
     udpHost: "127.0.0.1",
     udpPort: 0,
     topicPrefix: options.prefix,

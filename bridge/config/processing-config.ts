@@ -12,7 +12,15 @@ export const PIPELINE_OPTIONS = {
     default: 50,
     min: 0,
     max: MAX_REORDER_WINDOW_MS,
-    help: "Reorder window: a datagram arriving up to this long after one it should precede is put back in order; later ones are counted as late and left out. It is the latency ordering adds (0: off).",
+    help: "Reorder window: a datagram arriving up to this long after one it should precede is put back in order; later ones are counted as late and left out. It is the most latency ordering adds (0: off).",
+  },
+  reorderHold: {
+    type: "choice",
+    flag: "reorder-hold",
+    env: "SLIPSTREAM_REORDER_HOLD",
+    default: "adaptive",
+    choices: ["adaptive", "fixed"],
+    help: "adaptive: after 2 s at the whole window, hold datagrams only as long as the disorder the session has shown (x1.5, fading with a 30 s half-life), up to the window: no added latency on a clean stream, at the cost of counting as late (reorder.lateAdaptive) a datagram more out of order than anything seen lately. fixed: every datagram waits the whole window.",
   },
   carsRateHz: {
     type: "integer",

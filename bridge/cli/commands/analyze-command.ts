@@ -88,7 +88,10 @@ async function analyzeFiles(files: readonly string[], config: AnalyzeConfig, ctx
     ctx.err(`slipstream analyze: cannot read ${file}: ${(error as Error).message}`);
     status = 2;
   };
-  const analysis = await analyze(datagrams(files, config.port, failed), { reorderWindowMs: config.reorderWindowMs });
+  const analysis = await analyze(datagrams(files, config.port, failed), {
+    reorderWindowMs: config.reorderWindowMs,
+    reorderHold: config.reorderHold,
+  });
   ctx.out(config.json ? JSON.stringify(analysis) : analysisTable(analysis));
   return status;
 }

@@ -3,6 +3,7 @@ import type { CarState, DerivedMessage, LapMessage, SessionMessage } from "../..
 import type { AnyMetric } from "../engine/metric.ts";
 import { SessionPipeline } from "../engine/session-pipeline.ts";
 import { DEFAULT_METRICS } from "../metrics/index.ts";
+import type { ReorderHold } from "../reorder/reorder-buffer.ts";
 
 /** One datagram of a recorded input; `timeUs` where the input has times (captures), else absent. */
 export interface AnalyzeInput {
@@ -49,6 +50,7 @@ export interface Analysis {
 
 export interface AnalyzeOptions {
   readonly reorderWindowMs: number;
+  readonly reorderHold?: ReorderHold;
   readonly metrics?: readonly AnyMetric[];
 }
 
@@ -80,6 +82,7 @@ export async function analyze(inputs: AsyncIterable<AnalyzeInput>, options: Anal
         sessionUID: uid,
         metrics: options.metrics ?? DEFAULT_METRICS,
         reorderWindowMs: options.reorderWindowMs,
+        reorderHold: options.reorderHold,
         carsRateHz: 20,
         onOutput: (m) => collect(collected, m),
       });

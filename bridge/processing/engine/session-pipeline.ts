@@ -4,7 +4,7 @@ import type { PacketName } from "../../f1/packet-ids.ts";
 import type { DerivedMessage } from "../../protocol/derived.ts";
 import { normalise } from "../model/normalise.ts";
 import type { ModelKind, ModelPacket } from "../model/types.ts";
-import { ReorderBuffer, type ReorderSnapshot } from "../reorder/reorder-buffer.ts";
+import { ReorderBuffer, type ReorderHold, type ReorderSnapshot } from "../reorder/reorder-buffer.ts";
 import { FrameGapCounter } from "./frame-gaps.ts";
 import { JoinedCars, type Split } from "./joined-cars.ts";
 import { type AnyMetric, applyMetric, type MetricContext } from "./metric.ts";
@@ -34,6 +34,8 @@ export interface SessionPipelineOptions {
   readonly sessionUID: string;
   readonly metrics: readonly AnyMetric[];
   readonly reorderWindowMs: number;
+  /** Default fixed: the whole window (the processor's setting defaults to adaptive). */
+  readonly reorderHold?: ReorderHold;
   /** Fan-facing car frames per second of session time (the player's telemetry goes at the game's rate). */
   readonly carsRateHz: number;
   readonly onOutput: (message: DerivedMessage) => void;
@@ -229,6 +231,7 @@ export class SessionPipeline {
   private createReorder(monotonicFrames: boolean): ReorderBuffer<Ordered> {
     return new ReorderBuffer<Ordered>({
       windowMs: this.options.reorderWindowMs,
+      adaptive: this.options.reorderHold === "adaptive",
       monotonicFrames,
       onEmit: (o) => this.process(o),
       onLate: () => {

@@ -4,6 +4,7 @@ import { RAW_HEADERS } from "../../protocol/raw-topic.ts";
 import type { AnyMetric } from "../engine/metric.ts";
 import { SessionPipeline } from "../engine/session-pipeline.ts";
 import { decodeState, encodeState } from "../engine/state-codec.ts";
+import type { ReorderHold } from "../reorder/reorder-buffer.ts";
 
 export interface PartitionCheckpoint {
   /** The next raw offset to read: everything before it is in `sessions`. */
@@ -15,6 +16,7 @@ export interface PartitionCheckpoint {
 export interface PartitionProcessorOptions {
   readonly metrics: readonly AnyMetric[];
   readonly reorderWindowMs: number;
+  readonly reorderHold?: ReorderHold;
   readonly carsRateHz: number;
   readonly publish: (message: DerivedMessage) => void;
   readonly onRejected?: (reason: string) => void;
@@ -109,6 +111,7 @@ export class PartitionProcessor {
         sessionUID: key,
         metrics: this.options.metrics,
         reorderWindowMs: this.options.reorderWindowMs,
+        reorderHold: this.options.reorderHold,
         carsRateHz: this.options.carsRateHz,
         onOutput: this.options.publish,
         onRejected: this.options.onRejected,

@@ -11,6 +11,7 @@ import { rawTopic } from "../../protocol/raw-topic.ts";
 import type { LiveStateStore } from "../../state/types.ts";
 import type { AnyMetric } from "../engine/metric.ts";
 import type { SessionPipeline } from "../engine/session-pipeline.ts";
+import type { ReorderHold } from "../reorder/reorder-buffer.ts";
 import { LatencyWindow } from "./latency-window.ts";
 import { OutputWriter } from "./output-writer.ts";
 import { PartitionProcessor } from "./partition-processor.ts";
@@ -24,6 +25,7 @@ export interface ProcessorOptions {
   readonly processorId: string;
   readonly metrics: readonly AnyMetric[];
   readonly reorderWindowMs: number;
+  readonly reorderHold?: ReorderHold;
   readonly carsRateHz: number;
   readonly checkpointIntervalMs: number;
   readonly topicPartitions: number;
@@ -216,6 +218,7 @@ export class Processor {
       {
         metrics: this.options.metrics,
         reorderWindowMs: this.options.reorderWindowMs,
+        reorderHold: this.options.reorderHold,
         carsRateHz: this.options.carsRateHz,
         publish: (m) => this.pending.push(m),
         onRejected: (reason) => {
@@ -402,7 +405,9 @@ export class Processor {
       for (const [k, v] of Object.entries(pipeline.counters)) totals[k] = (totals[k] ?? 0) + v;
       for (const [k, v] of Object.entries(pipeline.reorderStats ?? {})) {
         totals[`reorder.${k}`] =
-          k === "maxHeld" ? Math.max(totals[`reorder.${k}`] ?? 0, v) : (totals[`reorder.${k}`] ?? 0) + v;
+          k === "maxHeld" || k === "holdMs"
+            ? Math.max(totals[`reorder.${k}`] ?? 0, v)
+            : (totals[`reorder.${k}`] ?? 0) + v;
       }
     }
     return totals;

@@ -26,6 +26,7 @@ export async function startProcessor(
     processorId: config.processorId ?? `${hostname()}-${process.pid}`,
     metrics: defaultMetrics({ traceStepM: config.traceStepM }),
     reorderWindowMs: config.reorderWindowMs,
+    reorderHold: config.reorderHold,
     carsRateHz: config.carsRateHz,
     checkpointIntervalMs: config.checkpointIntervalMs,
     // The raw topic is created with these when missing, as the bridge would (same settings, same variables).

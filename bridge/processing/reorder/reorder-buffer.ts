@@ -6,6 +6,13 @@
 // arrives up to `windowMs` after one that should follow it is still put in place. The window is the latency
 // the buffer adds; 0 turns reordering off (emit on arrival, still deduplicated and late-checked).
 //
+// Adaptive hold (`adaptive`, the live processor's default): after learning for ADAPT_LEARN_MS at the whole
+// window, a datagram is held only as long as the disorder the stream has shown (how long after a datagram it
+// should precede one arrived, its peak fading with a half-life), with a margin, never longer than the window: a
+// clean stream (a game on the same machine or a wired LAN) is ordered at no latency, a Wi-Fi one pays for its own
+// jitter, as a jitter buffer does. The cost: a datagram more out of order than anything seen lately is late
+// (counted as `lateAdaptive` too: the whole window would have put it in place), and the hold grows to cover it.
+//
 // Late policy: a datagram ordered before one already emitted is never merged into the ordered stream: it goes
 // to `onLate` and is counted. Duplicates (same frame, same bytes) are dropped and counted, whether the copy is
 // still held or was emitted recently. Rewinds: in formats without overallFrameIdentifier a flashback makes
@@ -35,6 +42,8 @@ export interface ReorderOptions<T> {
   readonly maxHeld?: number;
   readonly rewindConfirm?: number;
   readonly rewindMinMs?: number;
+  /** Hold only for the disorder observed, up to the window (see above); default: always the whole window. */
+  readonly adaptive?: boolean;
 }
 
 export interface ReorderStats {
@@ -46,9 +55,17 @@ export interface ReorderStats {
   forced: number;
   held: number;
   maxHeld: number;
+  /** Adaptive hold only: late datagrams that came within a window of the last one emitted (which they should
+   * have preceded), so the whole window would likely have put them in place: what the lower latency cost. */
+  lateAdaptive: number;
+  /** The hold now, in ms (the window, or less when adaptive). */
+  holdMs: number;
 }
 
 export const MAX_REORDER_WINDOW_MS = 60_000;
+
+/** How long datagrams wait: the whole window always, or only for the disorder seen, up to it (see above). */
+export type ReorderHold = "fixed" | "adaptive";
 
 export interface ReorderSnapshot<J> {
   readonly held: readonly (Omit<ReorderItem<unknown>, "value"> & { readonly value: J })[];
@@ -58,6 +75,14 @@ export interface ReorderSnapshot<J> {
   readonly stats: ReorderStats;
 }
 const RECENT_FINGERPRINTS = 4096;
+/** Adaptive hold: the whole window for this long (by arrival time) from the first datagram, while it learns. */
+export const ADAPT_LEARN_MS = 2000;
+/** The observed disorder fades with this half-life, so the hold comes down again after a burst of jitter. */
+const ADAPT_HALF_LIFE_MS = 30_000;
+/** Hold = disorder x margin + slack; below FADED_MS the disorder counts as gone. */
+const ADAPT_MARGIN = 1.5;
+const ADAPT_SLACK_MS = 1;
+const FADED_MS = 0.5;
 
 interface Held<T> extends ReorderItem<T> {
   readonly seq: number;
@@ -89,6 +114,8 @@ export class ReorderBuffer<T> {
     forced: 0,
     held: 0,
     maxHeld: 0,
+    lateAdaptive: 0,
+    holdMs: 0,
   };
   private readonly options: ReorderOptions<T>;
   private readonly maxHeld: number;
@@ -108,6 +135,10 @@ export class ReorderBuffer<T> {
   /** Held datagrams in arrival order, to find the one that has waited longest without a scan. */
   private arrivals: Held<T>[] = [];
   private arrivalsHead = 0;
+  /** Adaptive hold: arrival time of the first datagram (learning), and the peak disorder with when it was seen. */
+  private firstArrivalMs: number | undefined;
+  private disorderMs = 0;
+  private disorderAtMs = 0;
 
   get monotonic(): boolean {
     return this.options.monotonicFrames;
@@ -119,6 +150,7 @@ export class ReorderBuffer<T> {
     }
     this.options = options;
     this.maxHeld = options.maxHeld ?? 100_000;
+    this.stats.holdMs = options.windowMs;
   }
 
   push(item: ReorderItem<T>): void {
@@ -147,6 +179,7 @@ export class ReorderBuffer<T> {
       return;
     }
     this.dropBehindRun();
+    this.firstArrivalMs ??= arrivalMs;
     this.insert(held);
     if (arrivalMs > this.newestArrivalMs) this.newestArrivalMs = arrivalMs;
     this.release(this.newestArrivalMs);
@@ -159,7 +192,16 @@ export class ReorderBuffer<T> {
 
   /** When (by the arrival clock) the next held datagram will have waited its window; undefined when none is held. */
   nextReleaseMs(): number | undefined {
-    return this.size === 0 ? undefined : this.longestWaitingArrival() + this.options.windowMs;
+    return this.size === 0 ? undefined : this.longestWaitingArrival() + this.holdMs(this.newestArrivalMs);
+  }
+
+  /** How long a datagram waits now (by the arrival clock at `clockMs`): the window, or less when adaptive. */
+  holdMs(clockMs: number): number {
+    const windowMs = this.options.windowMs;
+    if (!this.options.adaptive || this.firstArrivalMs === undefined) return windowMs;
+    if (clockMs - this.firstArrivalMs < ADAPT_LEARN_MS) return windowMs;
+    const disorder = this.disorderMs * 2 ** (-(clockMs - this.disorderAtMs) / ADAPT_HALF_LIFE_MS);
+    return disorder < FADED_MS ? 0 : Math.min(windowMs, disorder * ADAPT_MARGIN + ADAPT_SLACK_MS);
   }
 
   /** Emits everything held, in order (end of input, or shutdown). */
@@ -216,6 +258,8 @@ export class ReorderBuffer<T> {
       });
     this.newestArrivalMs = snapshot.newestArrivalMs;
     this.stats.held = this.size;
+    // An adaptive hold learns again from the next datagram: the stream after a restart may not be the one before.
+    this.firstArrivalMs = undefined;
   }
 
   get size(): number {
@@ -227,7 +271,13 @@ export class ReorderBuffer<T> {
     let i = held.length;
     // Arrivals are nearly in order: walk back from the end, usually zero steps.
     while (i > this.head && before(item, held[i - 1] as Held<T>)) i--;
-    if (i < held.length) this.stats.reordered++;
+    if (i < held.length) {
+      this.stats.reordered++;
+      // How long after the first-arrived of the datagrams it precedes this one came.
+      let firstAfter = Number.POSITIVE_INFINITY;
+      for (let k = i; k < held.length; k++) firstAfter = Math.min(firstAfter, (held[k] as Held<T>).arrivalMs);
+      this.observeDisorder(item.arrivalMs - firstAfter, item.arrivalMs);
+    }
     held.splice(i, 0, item);
     this.arrivals.push(item);
     this.heldKeys.add(item.key);
@@ -241,14 +291,22 @@ export class ReorderBuffer<T> {
   }
 
   private release(clockMs: number): void {
-    const limit = clockMs - this.options.windowMs;
+    const hold = this.holdMs(clockMs);
+    this.stats.holdMs = hold;
+    const limit = clockMs - hold;
     while (this.head < this.held.length) {
       const first = this.held[this.head] as Held<T>;
       // Released in order: the head goes once it has waited a window, or once anything after it has.
       if (first.arrivalMs > limit && this.longestWaitingArrival() > limit) break;
       this.emitHead();
     }
-    if (this.head > 1024 && this.head * 2 > this.held.length) {
+    if (this.size === 0) {
+      // Emptied (on every datagram when nothing needs holding): both arrays start over, nothing stays reachable.
+      this.held.length = 0;
+      this.head = 0;
+      this.arrivals.length = 0;
+      this.arrivalsHead = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.held.length) {
       this.held = this.held.slice(this.head);
       this.head = 0;
     }
@@ -314,8 +372,25 @@ export class ReorderBuffer<T> {
     this.behindRun = [];
   }
 
+  /** A datagram came `ms` after one it should precede: the adaptive hold's peak, fading from `atMs`. */
+  private observeDisorder(ms: number, atMs: number): void {
+    if (!this.options.adaptive || !(ms > 0)) return;
+    const now = Math.max(atMs, this.disorderAtMs);
+    const current = this.disorderMs * 2 ** (-(now - this.disorderAtMs) / ADAPT_HALF_LIFE_MS);
+    if (ms < current) return;
+    this.disorderMs = ms;
+    this.disorderAtMs = now;
+  }
+
   private late(item: Held<T>): void {
     this.stats.late++;
+    const last = this.lastEmitted;
+    if (this.options.adaptive && last && last.key !== -1) {
+      // At least this long after a datagram it should precede (the one emitted last arrived no earlier).
+      const after = item.arrivalMs - last.arrivalMs;
+      if (after <= this.options.windowMs) this.stats.lateAdaptive++;
+      this.observeDisorder(after, item.arrivalMs);
+    }
     this.options.onLate?.(item.value);
   }
 }

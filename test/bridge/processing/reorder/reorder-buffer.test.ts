@@ -170,3 +170,96 @@ test("a shuffled stream within the window comes out sorted, with nothing lost", 
   );
   assert.ok(b.stats.reordered > 100, `expected many reorders, got ${b.stats.reordered}`);
 });
+
+function adaptiveBuffer(windowMs: number) {
+  const out: number[] = [];
+  const late: number[] = [];
+  const b = new ReorderBuffer<number>({
+    windowMs,
+    monotonicFrames: true,
+    adaptive: true,
+    onEmit: (v) => out.push(v),
+    onLate: (v) => late.push(v),
+  });
+  return { b, out, late };
+}
+
+test("adaptive hold: the whole window while it learns, then a clean stream is emitted on arrival", () => {
+  const { b, out } = adaptiveBuffer(50);
+  let f = 0;
+  // 2 s at 60 Hz in order: held the whole window while learning.
+  for (; f < 120; f++) b.push(item(f, f * 16.667));
+  assert.ok(out.length < f, "still holding the last window's datagrams while learning");
+  assert.equal(b.stats.holdMs, 50);
+  b.push(item(f, f * 16.667));
+  f++;
+  assert.equal(b.stats.holdMs, 0, "nothing out of order seen: no hold");
+  assert.deepEqual(
+    out,
+    Array.from({ length: f }, (_, k) => k),
+    "everything out, in order, on arrival",
+  );
+  assert.equal(b.size, 0);
+  assert.equal(b.nextReleaseMs(), undefined);
+  // Emitted datagrams are not kept reachable (a leak of every datagram once it went on arrival).
+  for (; f < 10_000; f++) b.push(item(f, f * 16.667));
+  const internals = b as unknown as { held: unknown[]; arrivals: unknown[] };
+  assert.equal(internals.held.length + internals.arrivals.length, 0);
+});
+
+test("adaptive hold: it holds as long as the disorder seen (x1.5 + 1 ms), up to the window, and fades", () => {
+  const { b, out, late } = adaptiveBuffer(50);
+  // Learning: frame 11 comes 8 ms after frame 12, which it should precede; the window puts it in place.
+  for (let f = 0; f <= 10; f++) b.push(item(f, f * 10));
+  b.push(item(12, 110));
+  b.push(item(11, 118));
+  for (let f = 13; f < 300; f++) b.push(item(f, f * 10));
+  assert.equal(late.length, 0);
+  assert.deepEqual(out.slice(0, 14), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  const hold = b.stats.holdMs;
+  assert.ok(hold > 12 && hold <= 13, `8 ms of disorder, faded a little over ~2 s: hold ${hold}`);
+  // Disorder within the hold is still put in place without the whole window.
+  b.push(item(301, 3010));
+  b.push(item(300, 3015));
+  b.poll(3040);
+  assert.deepEqual(out.slice(-3), [299, 300, 301], "frame 300 came 5 ms after 301: within the hold, in place");
+  assert.equal(late.length, 0);
+  // A long quiet stretch: the disorder fades (30 s half-life) and the hold goes back to 0.
+  for (let f = 302; f < 302 + 30_000; f++) b.push(item(f, f * 10));
+  assert.equal(b.stats.holdMs, 0);
+  assert.equal(b.stats.lateAdaptive, 0);
+});
+
+test("adaptive hold: a datagram more out of order than seen lately is late (counted), and the hold grows", () => {
+  const { b, out, late } = adaptiveBuffer(50);
+  for (let f = 0; f < 300; f++) b.push(item(f, f * 10));
+  assert.equal(b.stats.holdMs, 0);
+  b.push(item(301, 3010));
+  b.push(item(300, 3030)); // 20 ms after 301, which went on arrival: the whole window would have kept it
+  assert.deepEqual(late, [300]);
+  assert.equal(b.stats.late, 1);
+  assert.equal(b.stats.lateAdaptive, 1);
+  b.push(item(302, 3040));
+  assert.ok(b.stats.holdMs >= 30 && b.stats.holdMs <= 31, `hold grew to cover 20 ms: ${b.stats.holdMs}`);
+  // The same disorder again is now put in place.
+  b.push(item(304, 3050));
+  b.push(item(303, 3070));
+  b.poll(3200);
+  assert.deepEqual(out.slice(-4), [301, 302, 303, 304]);
+  assert.equal(b.stats.late, 1, "no new late datagram");
+  // Beyond the window is late whatever the hold, and not counted as the adaptive hold's cost.
+  b.push(item(400, 4000));
+  b.poll(4100);
+  b.push(item(399, 4110));
+  assert.deepEqual(late, [300, 399]);
+  assert.equal(b.stats.lateAdaptive, 1);
+  assert.ok(b.stats.holdMs <= 50, "never more than the window");
+});
+
+test("fixed hold (the default) always waits the whole window", () => {
+  const { b, out } = buffer(50);
+  for (let f = 0; f < 300; f++) b.push(item(f, f * 10));
+  assert.equal(b.stats.holdMs, 50);
+  assert.equal(b.size, 5, "the last 50 ms of arrivals still held");
+  assert.equal(out.length, 295);
+});
