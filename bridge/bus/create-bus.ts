@@ -8,6 +8,7 @@ export interface BusChoice {
   readonly kafkaClientId: string;
   readonly memoryRetentionBytes: number;
   readonly memoryRetentionMs: number;
+  readonly memoryConsumedRetentionBytes?: number;
 }
 
 export interface KafkaProducerSettings {
@@ -19,7 +20,11 @@ export interface KafkaProducerSettings {
 /** Kafka when brokers are configured, else the in-process bus. */
 export function createBus(choice: BusChoice, producer: KafkaProducerSettings, logger: Logger): Bus {
   if (choice.kafkaBrokers.length === 0) {
-    return new MemoryBus({ retentionBytes: choice.memoryRetentionBytes, retentionMs: choice.memoryRetentionMs });
+    return new MemoryBus({
+      retentionBytes: choice.memoryRetentionBytes,
+      retentionMs: choice.memoryRetentionMs,
+      consumedRetentionBytes: choice.memoryConsumedRetentionBytes,
+    });
   }
   return new KafkaBus({ brokers: choice.kafkaBrokers, clientId: choice.kafkaClientId, logger, ...producer });
 }

@@ -56,6 +56,15 @@ export const BUS_OPTIONS = {
     max: 30 * 24 * 3600 * 1000,
     help: "In-process bus only: how long each topic keeps a record in memory.",
   },
+  memoryConsumedRetentionBytes: {
+    type: "integer",
+    flag: "memory-consumed-retention-bytes",
+    env: "SLIPSTREAM_MEMORY_CONSUMED_RETENTION_BYTES",
+    default: MEMORY_RETENTION_DEFAULTS.consumedRetentionBytes,
+    min: 0,
+    max: 16 * 1024 * MiB,
+    help: "In-process bus only: bytes each topic keeps of records every consumer group reading it has committed past (the rest of --memory-retention-bytes is for records not read yet). Retained records cost the garbage collector, and so latency, in the one-process demo.",
+  },
 } as const satisfies OptionSpecs;
 
 export const BRIDGE_OPTIONS = {

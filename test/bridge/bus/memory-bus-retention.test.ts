@@ -112,3 +112,45 @@ test("memory stays bounded under sustained writes", async () => {
   assert.ok(peak < 160 * 1024 * 1024, `grew by ${(peak / 2 ** 20).toFixed(0)} MiB`);
   assert.ok((stats(bus)?.retainedBytes ?? 0) <= 8 * 1024 * 1024);
 });
+
+test("records every reading group has committed past are kept only up to the consumed limit; unread ones stay", async () => {
+  const bus = await setUp({ retentionBytes: 1024 * 1024, retentionMs: 600_000, consumedRetentionBytes: 16 * 1024 });
+  const fast: ConsumedRecord[] = [];
+  const fastSub = await bus.subscribe({
+    groupId: "fast",
+    topics: ["t"],
+    fromBeginning: true,
+    onRecords: (r) => void fast.push(...r),
+  });
+  // A group that reads the topic but commits by hand and has committed nothing: nothing is read by all.
+  const slowSub = await bus.subscribe({
+    groupId: "slow",
+    topics: ["t"],
+    fromBeginning: true,
+    manualCommit: true,
+    onRecords: () => {},
+  });
+  for (let n = 0; n < 100; n++) await bus.write("t", [record(n)]);
+  await waitUntil(() => fast.length === 100, 5000, "the fast group read everything");
+  await bus.write("t", [record(100)]);
+  assert.equal(stats(bus)?.retainedRecords, 101, "the slow group has committed nothing: all kept");
+  await slowSub.commit([{ topic: "t", partition: 0, offset: "60" }]);
+  await bus.write("t", [record(101)]);
+  let s = stats(bus);
+  assert.equal(s?.deletedRecords, 60, "what both groups committed past goes, down to offset 60");
+  await slowSub.commit([{ topic: "t", partition: 0, offset: "102" }]);
+  await bus.write("t", [record(102)]);
+  s = stats(bus);
+  assert.ok(s && s.retainedBytes <= 16 * 1024 && s.retainedBytes > 8 * 1024, JSON.stringify(s));
+  assert.ok(s.retainedRecords > 0 && s.retainedRecords < 12, "the consumed tail only (records cost about 1.7 KB)");
+  await Promise.all([fastSub.stop(), slowSub.stop()]);
+  // A group that stopped still counts: its offsets are where a restart resumes.
+  for (let n = 103; n < 130; n++) await bus.write("t", [record(n)]);
+  assert.equal(stats(bus)?.retainedRecords, 28, "only what neither group read: record 102 (slow) and the 27 new");
+});
+
+test("a topic nobody reads keeps its records up to the byte limit", async () => {
+  const bus = await setUp({ retentionBytes: 1024 * 1024, retentionMs: 600_000, consumedRetentionBytes: 4 * 1024 });
+  for (let n = 0; n < 100; n++) await bus.write("t", [record(n)]);
+  assert.equal(stats(bus)?.retainedRecords, 100);
+});
