@@ -14,6 +14,9 @@ import { copyCar, type SessionView } from "./session-view.ts";
  * frames throttled by session time (deterministic, and real time at 1x), the player's telemetry after every
  * telemetry packet (the game's rate), and the session message when what it says changes.
  */
+/** Session times are float32 seconds: 16.667 ms frames add up to 49.999 ms as often as to 50.001. */
+const CLOCK_NOISE_MS = 1;
+
 export class SessionOutputs {
   receivedAtUs: number | undefined;
   readonly emit: Emit;
@@ -63,8 +66,12 @@ export class SessionOutputs {
   after(packet: ModelPacket): void {
     if (packet.kind === "session" || packet.kind === "participants") this.publishSession();
     if (packet.kind === "telemetry") this.publishPlayerTelemetry();
-    if (packet.kind === "lapData" && packet.meta.sessionTimeMs >= this.nextCarsAtMs) {
-      this.nextCarsAtMs = packet.meta.sessionTimeMs + this.intervalMs;
+    const t = packet.meta.sessionTimeMs;
+    // On a grid of the interval, with a millisecond for the float32 clock's noise: "now + 50 ms" missed the
+    // frame 49.999 ms later and made 20 Hz into 15 Hz at 60 Hz frames. A stream that was away starts a new grid.
+    if (packet.kind === "lapData" && t + CLOCK_NOISE_MS >= this.nextCarsAtMs) {
+      const onGrid = this.nextCarsAtMs + this.intervalMs;
+      this.nextCarsAtMs = onGrid > t ? onGrid : t + this.intervalMs;
       this.publishCars();
     }
   }

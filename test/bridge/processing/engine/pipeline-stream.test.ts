@@ -94,3 +94,12 @@ test("a checkpoint mid-stream, restored in a new pipeline, carries on exactly li
   assert.equal(lastCars(second), lastCars(clean.out));
   assert.deepEqual(b.counters, clean.p.counters);
 });
+
+test("car frames for fans come at the set rate: 20 per second of 60 Hz frames, every third frame", () => {
+  const cars = clean.out.filter((m) => m.type === "cars").map((m) => m.sessionTimeMs);
+  const seconds = ((cars.at(-1) ?? 0) - (cars[0] ?? 0)) / 1000;
+  const rate = (cars.length - 1) / seconds;
+  assert.ok(rate > 19.9 && rate <= 20.01, `${rate.toFixed(2)} car frames a second (the float32 clock made it 15-16)`);
+  const steps = new Set(cars.slice(1).map((t, i) => Math.round(t - (cars[i] ?? 0))));
+  assert.deepEqual([...steps], [50]);
+});
