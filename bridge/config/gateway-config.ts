@@ -35,10 +35,10 @@ export const GATEWAY_SERVER_OPTIONS = {
     type: "integer",
     flag: "positions-rate-hz",
     env: "SLIPSTREAM_POSITIONS_RATE_HZ",
-    default: 20,
+    default: 25,
     min: 1,
     max: 120,
-    help: "Most car-position frames (3D view) per second to one client.",
+    help: "Most car-position frames (3D view) per second to one client. Above the processor's --cars-rate-hz (20), so its frames pass as they come: a cap equal to the feed's rate made every frame wait for its slot (positions p50 +10 ms); it thins only a faster feed or a client's lower maxRateHz.",
   },
   towerRateHz: {
     type: "integer",
