@@ -54,6 +54,7 @@ export const sessionView: View = (root, { connection, route }) => {
         carIndex: c.carIndex,
         colour: teamColour(p?.team, p?.teamId ?? c.carIndex),
         label: `${c.position ?? ""} ${shortName(store.driverName(c.carIndex))}`.trim(),
+        position: c.position,
       };
     });
 

@@ -68,7 +68,16 @@ export class CarFleet {
     this.labels.begin(width, height);
   }
 
-  place(carIndex: number, x: number, y: number, z: number, yaw: number, scale: number, showLabel: boolean): void {
+  place(
+    carIndex: number,
+    x: number,
+    y: number,
+    z: number,
+    yaw: number,
+    scale: number,
+    showLabel: boolean,
+    labelPriority?: number,
+  ): void {
     const look = this.looks.get(carIndex);
     if (!look || this.count >= MAX_CARS) return;
     this.position.set(x, y, z);
@@ -78,7 +87,14 @@ export class CarFleet {
     this.mesh.setColorAt(this.count, this.colour.set(look.colour));
     this.count++;
     const slot = this.slots.get(carIndex);
-    if (slot !== undefined && showLabel) this.labels.place(slot, x, y + 2 * scale, z);
+    if (slot !== undefined && showLabel) {
+      this.labels.place(slot, x, y + 2 * scale, z, labelPriority ?? look.position ?? 100 + carIndex);
+    }
+  }
+
+  /** Hides labels that would cover a car ahead's (after the camera moved for this frame). */
+  declutterLabels(camera: THREE.Camera, width: number, height: number): void {
+    this.labels.declutter(camera, width, height);
   }
 
   /** Ends a frame: uploads what moved. */

@@ -2,6 +2,7 @@
 // HTML) into slots of one atlas texture, and one mesh holds a screen-aligned quad per slot, anchored at its car and
 // a fixed size in pixels. 22 sprites cost 22 draw calls, which halved the frame rate on software WebGL.
 import * as THREE from "three";
+import { type LabelBox, unclutteredLabels } from "./label-declutter.ts";
 
 const COLS = 4;
 const ROWS = 8;
@@ -38,6 +39,9 @@ export class LabelLayer {
   private readonly anchors = new Float32Array(MAX_LABELS * 4 * 3);
   private readonly shown = new Float32Array(MAX_LABELS * 4);
   private readonly texts: string[] = [];
+  /** This frame's placed slots, and their priority (lower first: the selected car, then race order). */
+  private placed: { slot: number; priority: number }[] = [];
+  private readonly projected = new THREE.Vector3();
 
   constructor() {
     this.canvas.width = COLS * SLOT_W;
@@ -103,15 +107,36 @@ export class LabelLayer {
   /** Starts a frame: every label hidden until placed. */
   begin(width: number, height: number): void {
     this.shown.fill(0);
+    this.placed = [];
     this.mesh.material.uniforms.viewport?.value.set(width, height);
   }
 
-  place(slot: number, x: number, y: number, z: number): void {
+  place(slot: number, x: number, y: number, z: number, priority = slot): void {
     if (slot >= MAX_LABELS) return;
+    this.placed.push({ slot, priority });
     for (let v = 0; v < 4; v++) {
       this.anchors.set([x, y, z], (slot * 4 + v) * 3);
       this.shown[slot * 4 + v] = 1;
     }
+  }
+
+  /**
+   * Hides the labels that would cover one placed before them in priority, as `camera` (this frame's, its
+   * matrices updated) shows them in a viewport of `width` x `height` CSS pixels.
+   */
+  declutter(camera: THREE.Camera, width: number, height: number): void {
+    const size = this.mesh.material.uniforms.sizePx?.value as THREE.Vector2;
+    const order = [...this.placed].sort((a, b) => a.priority - b.priority);
+    const boxes = order.map(({ slot }): LabelBox | undefined => {
+      const v = this.projected.fromArray(this.anchors, slot * 12).project(camera);
+      if (!(v.z > -1 && v.z < 1)) return undefined;
+      const left = ((v.x + 1) / 2) * width;
+      const bottom = ((1 - v.y) / 2) * height;
+      return { left, top: bottom - size.y, right: left + size.x, bottom };
+    });
+    const keep = new Set(unclutteredLabels(boxes).map((i) => order[i]?.slot));
+    for (const { slot } of order) if (!keep.has(slot)) this.shown.fill(0, slot * 4, slot * 4 + 4);
+    this.end();
   }
 
   end(): void {

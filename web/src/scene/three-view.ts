@@ -117,7 +117,8 @@ export class ThreeView implements TrackView {
     let focus: Pose | undefined;
     this.cars.begin(this.element.clientWidth || 1, this.element.clientHeight || 1);
     for (const p of poses) {
-      this.cars.place(p.carIndex, p.x, p.y, p.z, p.yaw, scale, far || p.carIndex !== this.selected);
+      const selected = p.carIndex === this.selected;
+      this.cars.place(p.carIndex, p.x, p.y, p.z, p.yaw, scale, far || !selected, selected ? -1 : undefined);
       if (p.carIndex === this.selected && this.cars.has(p.carIndex)) focus = p;
     }
     const shown = this.cars.end();
@@ -127,6 +128,8 @@ export class ThreeView implements TrackView {
       this.ring.scale.setScalar(scale);
     }
     this.moveCamera(focus);
+    this.camera.updateMatrixWorld();
+    this.cars.declutterLabels(this.camera, this.element.clientWidth || 1, this.element.clientHeight || 1);
     this.renderer.render(this.scene, this.camera);
     return shown;
   }

@@ -10,6 +10,8 @@ export interface CarLook {
   readonly colour: string;
   /** Position and a short name, e.g. "3 ABC": drawn as canvas text, never HTML. */
   readonly label: string;
+  /** Race position: labels that would cover each other give way to the car ahead. */
+  readonly position?: number;
 }
 
 export interface TrackView {
