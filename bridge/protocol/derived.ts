@@ -94,6 +94,8 @@ export interface LapAndAero {
 
 export interface CarState extends LapAndAero {
   readonly carIndex: number;
+  /** Driven by a source that joined the game's session (a ghost, a reference lap): not one of the field. */
+  readonly reference?: true;
   readonly position?: number;
   /** Places gained since the start (grid position, else the first position seen); negative when lost. */
   readonly positionsGained?: number;

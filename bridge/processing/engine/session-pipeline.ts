@@ -154,13 +154,18 @@ export class SessionPipeline {
     return due === undefined ? undefined : this.pushedAtWallMs + (due - this.newestArrivalMs);
   }
 
-  /** A lap (and its trace) of a car a joined source drives is marked a reference lap: kept off the boards. */
+  /**
+   * A lap (and its trace) of a car a joined source drives is marked a reference lap: kept off the boards; in the
+   * cars frame the car itself is marked, so the tower shows it as a reference, not as one of the field.
+   */
   private output(message: DerivedMessage): void {
-    const lapOfJoined =
-      (message.type === "lap" || message.type === "trace") &&
-      this.joined.owners.size > 0 &&
-      this.joined.owners.has(message.carIndex);
-    this.options.onOutput(lapOfJoined ? { ...message, reference: true } : message);
+    const owners = this.joined.owners;
+    if (owners.size > 0 && (message.type === "lap" || message.type === "trace") && owners.has(message.carIndex)) {
+      this.options.onOutput({ ...message, reference: true });
+    } else if (owners.size > 0 && message.type === "cars") {
+      const cars = message.cars.map((c) => (owners.has(c.carIndex) ? { ...c, reference: true as const } : c));
+      this.options.onOutput({ ...message, cars });
+    } else this.options.onOutput(message);
   }
 
   /** End of input: everything held goes through. */

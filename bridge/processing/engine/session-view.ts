@@ -22,6 +22,8 @@ function blankCar(carIndex: number): MutableCarState {
   // Typed so that a field added to CarState and missing here is a compile error.
   const car: { [K in keyof Required<CarState>]: CarState[K] | undefined } = {
     carIndex,
+    // Set only on the way out (session-pipeline.ts: a joined source's car).
+    reference: undefined,
     position: undefined,
     positionsGained: undefined,
     lap: undefined,

@@ -41,7 +41,8 @@ export class ReferencePicker {
     add(this.select, "best", "My best lap", "best");
     const session = h("optgroup", { label: "This session" });
     for (const l of valid) {
-      add(session, `s:${l.id}`, `${lapTime(l.timeMs)} ${l.driver ?? names(l.carIndex)} lap ${l.lap}`, {
+      const ghost = l.reference ? " (reference)" : "";
+      add(session, `s:${l.id}`, `${lapTime(l.timeMs)} ${l.driver ?? names(l.carIndex)} lap ${l.lap}${ghost}`, {
         kind: "session",
         sessionUID,
         carIndex: l.carIndex,

@@ -53,8 +53,8 @@ export const sessionView: View = (root, { connection, route }) => {
       return {
         carIndex: c.carIndex,
         colour: teamColour(p?.team, p?.teamId ?? c.carIndex),
-        label: `${c.position ?? ""} ${shortName(store.driverName(c.carIndex))}`.trim(),
-        position: c.position,
+        label: `${c.reference ? "REF" : (c.position ?? "")} ${shortName(store.driverName(c.carIndex))}`.trim(),
+        position: c.reference ? undefined : c.position,
       };
     });
 

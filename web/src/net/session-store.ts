@@ -48,12 +48,17 @@ export class SessionStore {
 
   /** Cars in running order (position, then index). */
   order(): CarState[] {
-    return [...this.cars.values()].sort((a, b) => (a.position ?? 99) - (b.position ?? 99) || a.carIndex - b.carIndex);
+    // Reference (ghost) cars after the field: they are not racing it.
+    const rank = (c: CarState) => (c.reference ? 1000 : 0) + (c.position ?? 99);
+    return [...this.cars.values()].sort((a, b) => rank(a) - rank(b) || a.carIndex - b.carIndex);
   }
 
   sessionBestMs(): number | undefined {
     let best: number | undefined;
-    for (const c of this.cars.values()) if (c.bestLapMs && (!best || c.bestLapMs < best)) best = c.bestLapMs;
+    for (const c of this.cars.values()) {
+      // A reference (ghost) car's lap is not the session's to beat.
+      if (c.bestLapMs && !c.reference && (!best || c.bestLapMs < best)) best = c.bestLapMs;
+    }
     return best;
   }
 

@@ -239,6 +239,11 @@ test("every car frame while the ghost drives has the game's cars and the ghost, 
     }
     during++;
     assert.ok(g, `the ghost at ${f.sessionTimeMs}`);
+    assert.equal(g.reference, true, "the ghost is marked a reference car (the tower keeps it out of the field)");
+    assert.ok(
+      f.cars.every((c) => c.carIndex === GHOST || c.reference === undefined),
+      "the game's cars are not",
+    );
     assert.equal(f.cars.length, 7, `6 cars and the ghost at ${f.sessionTimeMs}`);
     for (const c of f.cars) assert.ok(c.x !== 0 || c.z !== 0, `car ${c.carIndex} at 0,0 at ${f.sessionTimeMs}`);
     if (gameCars.has(f.sessionTimeMs)) assert.equal(gameCars.get(f.sessionTimeMs), 6);
