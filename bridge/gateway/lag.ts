@@ -43,12 +43,20 @@ export function kafkaLag(options: KafkaLagOptions): LagSource {
       const a = await connect();
       const topics = new Set([...options.groups.values()].flat());
       const highs = new Map<string, number>();
+      const existing = new Set<string>();
       for (const topic of topics) {
-        for (const p of await a.fetchTopicOffsets(topic)) highs.set(`${topic}/${p.partition}`, Number(p.high));
+        // A topic not made yet (no traces before the first lap, a processor group before its first start) leaves
+        // out its own rows, not the whole answer.
+        const offsets = await a.fetchTopicOffsets(topic).catch(() => undefined);
+        if (!offsets) continue;
+        existing.add(topic);
+        for (const p of offsets) highs.set(`${topic}/${p.partition}`, Number(p.high));
       }
       const out: LagEntry[] = [];
       for (const [group, groupTopics] of options.groups) {
-        for (const t of await a.fetchOffsets({ groupId: group, topics: [...groupTopics] })) {
+        const known = groupTopics.filter((t) => existing.has(t));
+        if (known.length === 0) continue;
+        for (const t of await a.fetchOffsets({ groupId: group, topics: known })) {
           for (const p of t.partitions) {
             const committed = Number(p.offset);
             const high = highs.get(`${t.topic}/${p.partition}`);
