@@ -334,6 +334,7 @@ export class Gateway {
       v: WEB_PROTOCOL_VERSION,
       gatewayId: this.options.gatewayId,
       heartbeatMs: this.options.heartbeatMs,
+      atMs: this.now(),
       maxInboundBytes: this.options.maxInboundBytes,
       rateCapsHz: this.options.rateCapsHz,
     };

@@ -99,6 +99,9 @@ export interface WelcomeMessage {
   readonly gatewayId: string;
   /** The gateway sends a `heartbeat` at least this often; a client that hears nothing for 3x reconnects. */
   readonly heartbeatMs: number;
+  /** The gateway's clock (epoch ms) when it sent this, as in heartbeats: ages of server times ("updated 3 s ago")
+   * are taken on this clock, not the browser's, which may be off by minutes on a phone. */
+  readonly atMs?: number;
   readonly maxInboundBytes: number;
   /** The gateway's caps per channel, Hz (0 = every message). */
   readonly rateCapsHz: Readonly<Record<SessionChannel, number>>;

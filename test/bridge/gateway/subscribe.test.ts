@@ -83,6 +83,7 @@ test("on connect: welcome, then the session list; a session coming later sends t
   const welcome = await c.next("welcome");
   assert.equal(welcome.v, 1);
   assert.deepEqual(welcome.rateCapsHz, { positions: 20, tower: 4, telemetry: 0, events: 0, traces: 0 });
+  assert.ok(Math.abs(welcome.atMs - Date.now()) < 5000, "the gateway's clock, for the browser to age server times");
   assert.deepEqual((await c.next("sessions")).sessions, []);
   assert.equal(c.messages[0].type, "welcome");
   await seed(h.store);

@@ -15,7 +15,8 @@ export const homeView: View = (root, { connection }) => {
     empty.textContent = sessions.length
       ? ""
       : "No live session. Point a game (UDP 20777) at the bridge, or run the demo.";
-    const now = Date.now();
+    // Server times are aged on the gateway's clock: the browser's may be off (a phone set by hand).
+    const now = Date.now() + connection.serverClockOffsetMs;
     for (const s of [...sessions].sort((a, b) => b.updatedAtMs - a.updatedAtMs)) {
       const title = [s.track ?? "Unknown track", s.sessionType].filter(Boolean).join(" · ");
       const facts = [

@@ -33,6 +33,8 @@ export class Connection {
   /** The latest session directory, for views that mount after it came. */
   sessions?: SessionsMessage;
   reconnects = 0;
+  /** The gateway's clock minus this browser's (from the welcome and heartbeats; 0 until one came). */
+  serverClockOffsetMs = 0;
   private ws?: WebSocket;
   private attempt = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
@@ -133,6 +135,9 @@ export class Connection {
       for (const m of this.standing.values()) this.send(m);
     }
     if (message.type === "sessions") this.sessions = message;
+    if ((message.type === "welcome" || message.type === "heartbeat") && typeof message.atMs === "number") {
+      this.serverClockOffsetMs = message.atMs - Date.now();
+    }
     if (message.type === "trace-reply" || message.type === "leaderboard-reply") {
       this.pending.get(message.requestId)?.(message);
       this.pending.delete(message.requestId);
