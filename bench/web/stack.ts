@@ -8,7 +8,6 @@
 // argv[2]: JSON {roles, prefix, brokers, redisUrl?, reorderWindowMs}. IPC: -> {ev:"ready", udpPort?, httpPort?};
 // {cmd:"window", fromUs, toUs}, {cmd:"report"} -> {ev:"report", raw: sparse histogram, ...}; {cmd:"exit"}.
 import { createBus } from "../../bridge/bus/create-bus.ts";
-import { MemoryBus } from "../../bridge/bus/memory-bus.ts";
 import type { Bus } from "../../bridge/bus/types.ts";
 import { BRIDGE_OPTIONS } from "../../bridge/config/bridge-config.ts";
 import { GATEWAY_OPTIONS } from "../../bridge/config/gateway-config.ts";
@@ -44,10 +43,10 @@ const busChoice = {
   memoryRetentionBytes: Number(process.env.BENCH_WEB_RETENTION_MB ?? 64) * 1024 * 1024,
   memoryRetentionMs: 600_000,
 };
-// The demo's bus, as `slipstream demo` makes it (createBus), at the same retention.
+// The demo's bus, made as `slipstream demo` makes it (its producer settings apply to Kafka only).
 const memory =
   options.brokers.length === 0
-    ? new MemoryBus({ retentionBytes: busChoice.memoryRetentionBytes, retentionMs: busChoice.memoryRetentionMs })
+    ? createBus({ ...busChoice, kafkaClientId: "bench" }, { acks: 1, idempotent: false, requestTimeoutMs: 10_000 }, log)
     : undefined;
 /** Each role its own Kafka client, with the settings of its command. */
 const busFor = (clientId: string, producer: Parameters<typeof createBus>[1]): Bus => {

@@ -78,7 +78,7 @@ interface Group {
   readonly members: Set<Member>;
 }
 
-/** Whatever every reading group has committed: below it in every partition, a record was read by all. */
+/** readByAll() when no group has committed anything in a partition (or none reads the topic): nothing is read by all. */
 const NOT_READ = -1;
 
 interface Member {

@@ -43,7 +43,7 @@ export class CappedSlot<T> {
     } else if (!this.timer) {
       // A quarter interval after the cap allows: a source faster than the cap (the 20 Hz cars against the 4 Hz
       // tower) sends its next message by then, which goes as it comes instead of this one aged up to a whole source
-      // interval (tower p50 49 -> 24 ms); the timer only makes sure the newest still goes when the source stops.
+      // interval (tower p50 49 -> 16 ms); the timer only makes sure the newest still goes when the source stops.
       this.timer = setTimeout(
         () => {
           this.timer = undefined;

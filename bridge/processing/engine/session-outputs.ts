@@ -9,14 +9,14 @@ import type { ModelPacket } from "../model/types.ts";
 import type { Emit, TelemetryFields } from "./metric.ts";
 import { copyCar, type SessionView } from "./session-view.ts";
 
+/** Session times are float32 seconds: 16.667 ms frames add up to 49.999 ms as often as to 50.001. */
+const CLOCK_NOISE_MS = 1;
+
 /**
  * Turns what metrics emit into stamped protocol messages: laps and events at once with deterministic ids, car
  * frames throttled by session time (deterministic, and real time at 1x), the player's telemetry after every
  * telemetry packet (the game's rate), and the session message when what it says changes.
  */
-/** Session times are float32 seconds: 16.667 ms frames add up to 49.999 ms as often as to 50.001. */
-const CLOCK_NOISE_MS = 1;
-
 export class SessionOutputs {
   receivedAtUs: number | undefined;
   readonly emit: Emit;

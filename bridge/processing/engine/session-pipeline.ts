@@ -160,9 +160,10 @@ export class SessionPipeline {
    */
   private output(message: DerivedMessage): void {
     const owners = this.joined.owners;
-    if (owners.size > 0 && (message.type === "lap" || message.type === "trace") && owners.has(message.carIndex)) {
+    if (owners.size === 0) this.options.onOutput(message);
+    else if ((message.type === "lap" || message.type === "trace") && owners.has(message.carIndex)) {
       this.options.onOutput({ ...message, reference: true });
-    } else if (owners.size > 0 && message.type === "cars") {
+    } else if (message.type === "cars") {
       const cars = message.cars.map((c) => (owners.has(c.carIndex) ? { ...c, reference: true as const } : c));
       this.options.onOutput({ ...message, cars });
     } else this.options.onOutput(message);

@@ -200,7 +200,7 @@ export class ReorderBuffer<T> {
     const windowMs = this.options.windowMs;
     if (!this.options.adaptive || this.firstArrivalMs === undefined) return windowMs;
     if (clockMs - this.firstArrivalMs < ADAPT_LEARN_MS) return windowMs;
-    const disorder = this.disorderMs * 2 ** (-(clockMs - this.disorderAtMs) / ADAPT_HALF_LIFE_MS);
+    const disorder = this.disorderAt(clockMs);
     return disorder < FADED_MS ? 0 : Math.min(windowMs, disorder * ADAPT_MARGIN + ADAPT_SLACK_MS);
   }
 
@@ -376,10 +376,14 @@ export class ReorderBuffer<T> {
   private observeDisorder(ms: number, atMs: number): void {
     if (!this.options.adaptive || !(ms > 0)) return;
     const now = Math.max(atMs, this.disorderAtMs);
-    const current = this.disorderMs * 2 ** (-(now - this.disorderAtMs) / ADAPT_HALF_LIFE_MS);
-    if (ms < current) return;
+    if (ms < this.disorderAt(now)) return;
     this.disorderMs = ms;
     this.disorderAtMs = now;
+  }
+
+  /** The peak disorder seen, faded to `clockMs`. */
+  private disorderAt(clockMs: number): number {
+    return this.disorderMs * 2 ** (-(clockMs - this.disorderAtMs) / ADAPT_HALF_LIFE_MS);
   }
 
   private late(item: Held<T>): void {

@@ -93,8 +93,8 @@ export class CarFleet {
   }
 
   /** Hides labels that would cover a car ahead's (after the camera moved for this frame). */
-  declutterLabels(camera: THREE.Camera, width: number, height: number): void {
-    this.labels.declutter(camera, width, height);
+  declutterLabels(camera: THREE.Camera): void {
+    this.labels.declutter(camera);
   }
 
   /** Ends a frame: uploads what moved. */

@@ -42,6 +42,9 @@ export class LabelLayer {
   /** This frame's placed slots, and their priority (lower first: the selected car, then race order). */
   private placed: { slot: number; priority: number }[] = [];
   private readonly projected = new THREE.Vector3();
+  /** The shader's uniforms, kept here too: declutter() needs the same sizes on the CPU. */
+  private readonly viewport = new THREE.Vector2(1, 1);
+  private readonly sizePx = new THREE.Vector2(SLOT_W * 0.6, SLOT_H * 0.6);
 
   constructor() {
     this.canvas.width = COLS * SLOT_W;
@@ -74,8 +77,8 @@ export class LabelLayer {
       fragmentShader: FRAGMENT,
       uniforms: {
         map: { value: this.texture },
-        viewport: { value: new THREE.Vector2(1, 1) },
-        sizePx: { value: new THREE.Vector2(SLOT_W * 0.6, SLOT_H * 0.6) },
+        viewport: { value: this.viewport },
+        sizePx: { value: this.sizePx },
       },
       transparent: true,
       depthTest: false,
@@ -108,7 +111,7 @@ export class LabelLayer {
   begin(width: number, height: number): void {
     this.shown.fill(0);
     this.placed = [];
-    this.mesh.material.uniforms.viewport?.value.set(width, height);
+    this.viewport.set(width, height);
   }
 
   place(slot: number, x: number, y: number, z: number, priority = slot): void {
@@ -122,21 +125,22 @@ export class LabelLayer {
 
   /**
    * Hides the labels that would cover one placed before them in priority, as `camera` (this frame's, its
-   * matrices updated) shows them in a viewport of `width` x `height` CSS pixels.
+   * matrices updated) shows them in the viewport begin() was given.
    */
-  declutter(camera: THREE.Camera, width: number, height: number): void {
-    const size = this.mesh.material.uniforms.sizePx?.value as THREE.Vector2;
-    const order = [...this.placed].sort((a, b) => a.priority - b.priority);
+  declutter(camera: THREE.Camera): void {
+    const { viewport, sizePx } = this;
+    const order = this.placed.sort((a, b) => a.priority - b.priority);
     const boxes = order.map(({ slot }): LabelBox | undefined => {
       const v = this.projected.fromArray(this.anchors, slot * 12).project(camera);
       if (!(v.z > -1 && v.z < 1)) return undefined;
-      const left = ((v.x + 1) / 2) * width;
-      const bottom = ((1 - v.y) / 2) * height;
-      return { left, top: bottom - size.y, right: left + size.x, bottom };
+      const left = ((v.x + 1) / 2) * viewport.x;
+      const bottom = ((1 - v.y) / 2) * viewport.y;
+      return { left, top: bottom - sizePx.y, right: left + sizePx.x, bottom };
     });
     const keep = new Set(unclutteredLabels(boxes).map((i) => order[i]?.slot));
     for (const { slot } of order) if (!keep.has(slot)) this.shown.fill(0, slot * 4, slot * 4 + 4);
-    this.end();
+    // After end() in the frame: only what is shown changed since.
+    (this.mesh.geometry.getAttribute("shown") as THREE.BufferAttribute).needsUpdate = true;
   }
 
   end(): void {

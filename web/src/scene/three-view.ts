@@ -129,7 +129,7 @@ export class ThreeView implements TrackView {
     }
     this.moveCamera(focus);
     this.camera.updateMatrixWorld();
-    this.cars.declutterLabels(this.camera, this.element.clientWidth || 1, this.element.clientHeight || 1);
+    this.cars.declutterLabels(this.camera);
     this.renderer.render(this.scene, this.camera);
     return shown;
   }
