@@ -198,11 +198,15 @@ export class KafkaBus implements Bus {
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
     this.followAssignment(consumer, options);
+    const committer = options.manualCommit ? undefined : new BackgroundCommitter(consumer);
     await consumer.run({
-      autoCommit: !options.manualCommit,
+      // kafkajs's autoCommit commits after every partition's batch, a round trip each before the next fetch (the
+      // gateway, reading a dozen partitions, waited on them in line): offsets go in the background instead.
+      autoCommit: false,
       eachBatchAutoResolve: true,
       eachBatch: async ({ batch }) => {
         const { topic, partition } = batch;
+        committer?.readTo(topic, partition, batch.lastOffset());
         const records: ConsumedRecord[] = batch.messages.map((m) => ({
           topic,
           partition,
@@ -218,6 +222,7 @@ export class KafkaBus implements Bus {
     return {
       stop: async () => {
         this.consumers.delete(consumer);
+        await committer?.stop();
         await consumer.disconnect();
       },
       commit: async (offsets) => {
@@ -259,6 +264,56 @@ export class KafkaBus implements Bus {
   }
 }
 
+/**
+ * A group's position for members without manual commits, committed every AUTO_COMMIT_MS beside the fetching:
+ * a restart or a new member re-reads at most that much. A failed commit (a rebalance) is retried at the next tick
+ * with the newer offsets; a new assignment starts the map afresh, so no partition another member took is rewound.
+ */
+class BackgroundCommitter {
+  private read = new Map<string, { topic: string; partition: number; offset: string }>();
+  private readonly timer: NodeJS.Timeout;
+  private committing: Promise<void> = Promise.resolve();
+  private generation = 0;
+
+  constructor(private readonly consumer: Consumer) {
+    this.timer = setInterval(() => void this.commit(), AUTO_COMMIT_MS);
+    this.timer.unref();
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.read = new Map();
+      this.generation++;
+    });
+  }
+
+  /** The batch up to `lastOffset` is handled: the group's next offset is the one after it. */
+  readTo(topic: string, partition: number, lastOffset: string): void {
+    this.read.set(`${partition}@${topic}`, { topic, partition, offset: (BigInt(lastOffset) + 1n).toString() });
+  }
+
+  private commit(): Promise<void> {
+    this.committing = this.committing.then(async () => {
+      if (this.read.size === 0) return;
+      const offsets = [...this.read.values()];
+      const generation = this.generation;
+      this.read = new Map();
+      await this.consumer.commitOffsets(offsets).catch(() => {
+        if (generation !== this.generation) return;
+        for (const o of offsets) {
+          const key = `${o.partition}@${o.topic}`;
+          if (!this.read.has(key)) this.read.set(key, o);
+        }
+      });
+    });
+    return this.committing;
+  }
+
+  /** The last offsets go before the member leaves. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.commit();
+  }
+}
+
+const AUTO_COMMIT_MS = 1000;
 const EMPTY = new Uint8Array(0);
 const FETCH_BYTES_PER_PARTITION = 4 * 1024 * 1024;
 const FETCH_BYTES = 16 * 1024 * 1024;

@@ -47,7 +47,10 @@ export interface Subscription {
   commit(offsets: readonly (TopicPartition & { readonly offset: string })[]): Promise<void>;
 }
 
-/** A consumer group member: handlers run in order per partition; offsets are committed after each batch. */
+/**
+ * A consumer group member: handlers run in order per partition; without manualCommit, the offsets handled are
+ * committed in the background (Kafka: every second).
+ */
 export interface SubscribeOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
