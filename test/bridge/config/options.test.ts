@@ -9,7 +9,7 @@ test("defaults, then environment, then flags", () => {
   assert.equal(d.udpPort, 20777);
   assert.equal(d.udpHost, "0.0.0.0");
   assert.deepEqual(d.kafkaBrokers, []);
-  assert.equal(d.lingerMs, 5);
+  assert.equal(d.lingerMs, 1);
   const e = parseOptions(BRIDGE_OPTIONS, [], { SLIPSTREAM_UDP_PORT: "30000", KAFKA_BROKERS: "a:1, b:2" }).config;
   assert.equal(e.udpPort, 30000);
   assert.deepEqual(e.kafkaBrokers, ["a:1", "b:2"]);
