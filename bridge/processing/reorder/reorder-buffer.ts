@@ -69,7 +69,11 @@ export type ReorderHold = "fixed" | "adaptive";
 
 export interface ReorderSnapshot<J> {
   readonly held: readonly (Omit<ReorderItem<unknown>, "value"> & { readonly value: J })[];
-  readonly recent: readonly number[];
+  /**
+   * The dedupe keys remembered, oldest first: float64 bytes (a checkpoint encodes them as base64 in C++, where 4,096
+   * keys as JSON numbers were a third of a session's encoding time); an array in checkpoints made before that.
+   */
+  readonly recent: Uint8Array | readonly number[];
   readonly last: { readonly frame: number; readonly sessionTimeMs: number } | undefined;
   readonly newestArrivalMs: number;
   readonly stats: ReorderStats;
@@ -218,11 +222,12 @@ export class ReorderBuffer<T> {
       arrivalMs,
       fingerprint,
     }));
-    const recent: number[] = [];
+    const keys: number[] = [];
     for (let k = 0; k < RECENT_FINGERPRINTS; k++) {
       const key = this.recentRing[(this.recentNext + k) % RECENT_FINGERPRINTS];
-      if (key !== undefined) recent.push(key);
+      if (key !== undefined) keys.push(key);
     }
+    const recent = new Uint8Array(Float64Array.from(keys).buffer);
     const last = this.lastEmitted;
     return {
       held,
@@ -234,7 +239,12 @@ export class ReorderBuffer<T> {
   }
 
   restore<J>(snapshot: ReorderSnapshot<J>, fromJson: (json: J) => T): void {
-    for (const key of snapshot.recent) this.remember(key);
+    const recent = snapshot.recent;
+    const keys =
+      recent instanceof Uint8Array
+        ? new Float64Array(recent.slice().buffer, 0, Math.floor(recent.byteLength / 8))
+        : recent;
+    for (const key of keys) this.remember(key);
     if (snapshot.last) {
       const seq = this.seq++;
       this.lastEmitted = {

@@ -263,3 +263,21 @@ test("fixed hold (the default) always waits the whole window", () => {
   assert.equal(b.size, 5, "the last 50 ms of arrivals still held");
   assert.equal(out.length, 295);
 });
+
+test("a restored snapshot still knows what it emitted, from its encoded bytes or from an older checkpoint's array", async () => {
+  const { decodeState, encodeState } = await import("../../../../bridge/processing/engine/state-codec.ts");
+  const { b } = buffer(0, false);
+  for (let f = 1; f <= 5; f++) b.push(item(f, f));
+  const snapshot = b.snapshot((v) => v);
+  assert.ok(snapshot.recent instanceof Uint8Array, "the keys travel as bytes");
+  const saved = decodeState(encodeState(snapshot)) as typeof snapshot;
+  const legacy = { ...saved, recent: [...new Float64Array(Uint8Array.from(saved.recent as Uint8Array).buffer)] };
+  for (const from of [saved, legacy]) {
+    const restored = buffer(0, false);
+    restored.b.restore(from, (v) => v);
+    restored.b.push(item(3, 10)); // emitted before the snapshot: a duplicate
+    restored.b.push(item(6, 11));
+    assert.deepEqual(restored.out, [6]);
+    assert.equal(restored.b.stats.duplicates, (snapshot.stats.duplicates ?? 0) + 1);
+  }
+});
