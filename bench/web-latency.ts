@@ -1,5 +1,6 @@
 // End-to-end latency, UDP receive to a WebSocket client's onmessage: 20 F1 24 games at real 60 Hz pace (the
-// processing bench's live mix: real datagrams, each game with its own sessionUID and its own UDP socket) sent
+// processing bench's live mix: real datagrams, each game with its own sessionUID, its own UDP socket and its own
+// phase in the frame, as independent consoles have) sent
 // over UDP to a real bridge, a processor (reorder window 50 ms, adaptive hold: the defaults) and a gateway, and one WebSocket
 // client per session (bench/web/clients.ts, in a separate process) subscribed to positions, tower and telemetry.
 // Latency per message = the client's read time minus the message's `receivedAtUs` (the bridge's receive time of
@@ -32,10 +33,12 @@ const SESSIONS = Number(process.env.BENCH_WEB_GAMES ?? 20);
 /** BENCH_WEB_WINDOW_MS=N overrides the reorder window (to see what the rest of the path adds). */
 const WINDOW_MS = Number(process.env.BENCH_WEB_WINDOW_MS ?? 50);
 const WARMUP_S = Number(process.env.BENCH_WEB_WARMUP_S ?? 15);
-const MEASURE_S = 10;
+/** BENCH_WEB_MEASURE_S=N: a longer window catches more of the machine's rare stalls (to diagnose). */
+const MEASURE_S = Number(process.env.BENCH_WEB_MEASURE_S ?? 10);
 /** The most the mix lasts: warm-up (Kafka group joins can take several seconds), measurement, stragglers. */
-const MIX_S = 45;
+const MIX_S = WARMUP_S + MEASURE_S + 20;
 const FRAME_MS = 1000 / 60;
+const IN_PHASE = process.env.BENCH_WEB_IN_PHASE === "1";
 const CHANNELS = ["positions", "tower", "telemetry"];
 /**
  * BENCH_WEB_PROBE=1: a subscriber of the derived topics beside the gateway (the pipeline's latency up to the
@@ -86,11 +89,16 @@ class Sender {
 
   private async run(): Promise<void> {
     const start = performance.now();
+    // Games on their own clocks: each one's frames are offset by its share of the frame time, as independent
+    // consoles would be (all in phase, every game's burst landed at once: BENCH_WEB_IN_PHASE=1).
+    const offsetMs = IN_PHASE ? 0 : FRAME_MS / SESSIONS;
     for (let index = 0; index < this.frames.length && !this.stopped; index++) {
-      const wait = start + index * FRAME_MS - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      else if (wait < -FRAME_MS) this.lateFrames++;
       for (let s = 0; s < SESSIONS; s++) {
+        if (s === 0 || offsetMs > 0) {
+          const wait = start + index * FRAME_MS + s * offsetMs - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          else if (s === 0 && wait < -FRAME_MS) this.lateFrames++;
+        }
         const socket = this.sockets[s] as Socket;
         for (const datagram of this.frames[index] as Buffer[]) {
           const bytes = Buffer.from(datagram);
@@ -257,8 +265,9 @@ async function run(frames: Frames, path: "full" | "bare", brokers: readonly stri
 }
 
 /**
- * A run's topics go with it: a broker that keeps every earlier run's partitions (a thousand after a day of runs)
- * is slower for the next, and the runs stop being comparable (Kafka p50 38 -> 83 ms measured).
+ * A run's topics and consumer groups go with it: a broker that keeps every earlier run's partitions (a thousand
+ * after a day of runs) and groups is slower for the next, and the runs stop being comparable (Kafka p50 38 -> 83
+ * ms measured with the partitions; p99 30 -> 70 ms after a few dozen runs' groups).
  */
 async function deleteTopicsOf(brokers: readonly string[], prefix: string): Promise<void> {
   const admin = new kafkajs.Kafka({ brokers: [...brokers], logLevel: kafkajs.logLevel.NOTHING }).admin();
@@ -266,6 +275,8 @@ async function deleteTopicsOf(brokers: readonly string[], prefix: string): Promi
     await admin.connect();
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
     if (topics.length > 0) await admin.deleteTopics({ topics });
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.includes(prefix));
+    if (groups.length > 0) await admin.deleteGroups(groups);
   } catch {
     // Best effort: a run's result does not depend on it.
   } finally {

@@ -121,6 +121,8 @@ if (options.roles.includes("gateway")) {
     ...parseOptions(GATEWAY_OPTIONS, argsFrom("BENCH_WEB_GATEWAY_ARGS"), {}).config,
     kafkaBrokers: [...options.brokers],
     topicPrefix: options.prefix,
+    // Its consumer group is named after it: the bench deletes the run's groups by the prefix.
+    gatewayId: options.prefix,
     httpHost: "127.0.0.1",
     httpPort: 0,
     maxConnectionsPerAddress: 0,
