@@ -206,7 +206,6 @@ export class KafkaBus implements Bus {
       eachBatchAutoResolve: true,
       eachBatch: async ({ batch }) => {
         const { topic, partition } = batch;
-        committer?.readTo(topic, partition, batch.lastOffset());
         const records: ConsumedRecord[] = batch.messages.map((m) => ({
           topic,
           partition,
@@ -217,6 +216,8 @@ export class KafkaBus implements Bus {
           timestampMs: Number(m.timestamp),
         }));
         await options.onRecords(records);
+        // Handled: a batch whose handler threw is read again, as kafkajs's own resolving does.
+        committer?.readTo(topic, partition, batch.lastOffset());
       },
     });
     return {
