@@ -44,6 +44,7 @@ export class KafkaBus implements Bus {
   /** Each topic's max.message.bytes, as the broker reported it. */
   private readonly limits = new Map<string, number>();
   private readonly consumers = new Set<Consumer>();
+  private readonly committers = new Set<BackgroundCommitter>();
   /** The producer's connection, made on first use and again after a failure. */
   private connecting: Promise<void> | undefined;
 
@@ -199,6 +200,7 @@ export class KafkaBus implements Bus {
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
     this.followAssignment(consumer, options);
     const committer = options.manualCommit ? undefined : new BackgroundCommitter(consumer);
+    if (committer) this.committers.add(committer);
     await consumer.run({
       // kafkajs's autoCommit commits after every partition's batch, a round trip each before the next fetch (the
       // gateway, reading a dozen partitions, waited on them in line): offsets go in the background instead.
@@ -223,6 +225,7 @@ export class KafkaBus implements Bus {
     return {
       stop: async () => {
         this.consumers.delete(consumer);
+        if (committer) this.committers.delete(committer);
         await committer?.stop();
         await consumer.disconnect();
       },
@@ -260,6 +263,7 @@ export class KafkaBus implements Bus {
   }
 
   async close(): Promise<void> {
+    await Promise.allSettled([...this.committers].map((c) => c.stop()));
     await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
     await Promise.allSettled([this.producer.disconnect(), this.admin?.disconnect()]);
   }
