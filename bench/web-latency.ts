@@ -267,7 +267,8 @@ async function run(frames: Frames, path: "full" | "bare", brokers: readonly stri
 /**
  * A run's topics and consumer groups go with it: a broker that keeps every earlier run's partitions (a thousand
  * after a day of runs) and groups is slower for the next, and the runs stop being comparable (Kafka p50 38 -> 83
- * ms measured with the partitions; p99 30 -> 70 ms after a few dozen runs' groups).
+ * ms measured with the partitions; p99 60-70 ms after a few dozen runs with their groups left, 26-40 ms on a
+ * fresh broker, the leftovers' shares not isolated).
  */
 async function deleteTopicsOf(brokers: readonly string[], prefix: string): Promise<void> {
   const admin = new kafkajs.Kafka({ brokers: [...brokers], logLevel: kafkajs.logLevel.NOTHING }).admin();
