@@ -228,6 +228,7 @@ export class KafkaBus implements Bus {
         if (committer) this.committers.delete(committer);
         await committer?.stop();
         await consumer.disconnect();
+        if (options.ephemeral) await this.deleteGroup(options.groupId);
       },
       commit: async (offsets) => {
         await consumer.commitOffsets(
@@ -260,6 +261,17 @@ export class KafkaBus implements Bus {
       if (revoked.length > 0) Promise.resolve(options.onRevoked?.(revoked)).catch(() => {});
       if (assigned.length > 0) Promise.resolve(options.onAssigned?.(assigned)).catch(() => {});
     });
+  }
+
+  /** Best effort: a group Kafka keeps anyway loses its offsets after the broker's offsets retention. */
+  private async deleteGroup(groupId: string): Promise<void> {
+    try {
+      this.admin ??= this.kafka.admin();
+      await this.admin.connect();
+      await this.admin.deleteGroups([groupId]);
+    } catch (error) {
+      this.options.logger.debug({ err: error, groupId }, "could not delete an ephemeral consumer group");
+    }
   }
 
   async close(): Promise<void> {

@@ -134,7 +134,7 @@ export class MemoryBus implements Bus {
   private readonly retentionBytes: number;
   private readonly retentionMs: number;
   private readonly consumedRetentionBytes: number;
-  /** The groups that read each topic (a group that stopped still counts: it may come back to its offsets). */
+  /** The groups that read each topic (a stopped group still counts, it may come back to its offsets; not an ephemeral one). */
   private readonly readers = new Map<string, Set<Group>>();
   private readonly now: () => number;
   private roundRobin = 0;
@@ -262,6 +262,7 @@ export class MemoryBus implements Bus {
         member.stopped = true;
         g.members.delete(member);
         await member.draining;
+        if (options.ephemeral && g.members.size === 0) this.forgetGroup(options.groupId, g);
         // The next member takes the partitions over from the group's committed offsets.
         const next = [...g.members][0];
         if (next) this.schedule(g, next);
@@ -270,6 +271,12 @@ export class MemoryBus implements Bus {
         for (const o of offsets) g.offsets.set(`${o.topic}/${o.partition}`, Number(o.offset));
       },
     };
+  }
+
+  /** A group gone for good: its offsets no longer hold back the consumed-records retention. */
+  private forgetGroup(groupId: string, group: Group): void {
+    this.groups.delete(groupId);
+    for (const readers of this.readers.values()) readers.delete(group);
   }
 
   /** Delivers everything past the group's offsets, one partition batch at a time, never concurrently. */

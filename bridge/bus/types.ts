@@ -65,6 +65,11 @@ export interface SubscribeOptions {
   readonly onAssigned?: (partitions: readonly TopicPartition[]) => Promise<void> | void;
   /** Kafka: how long the group waits for a silent member before giving its partitions to others. */
   readonly sessionTimeoutMs?: number;
+  /**
+   * The group is this member's alone (a gateway's, named with a random suffix per start) and goes with it: deleted
+   * when the subscription stops, so restarts do not leave a broker one group richer each time.
+   */
+  readonly ephemeral?: boolean;
   /** Partitions this member no longer reads (rebalance). */
   readonly onRevoked?: (partitions: readonly TopicPartition[]) => Promise<void> | void;
 }

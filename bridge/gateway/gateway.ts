@@ -118,6 +118,7 @@ export class Gateway {
       groupId: this.groupId,
       topics,
       fromBeginning: false,
+      ephemeral: true,
       onAssigned: () => assigned(),
       onRecords: (records) => this.onRecords(records),
     });

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
+import kafkajs from "kafkajs";
 import { GATEWAY_OPTIONS } from "../../bridge/config/gateway-config.ts";
 import { parseOptions } from "../../bridge/config/options.ts";
 import type { Gateway } from "../../bridge/gateway/gateway.ts";
@@ -134,4 +135,28 @@ test("two gateways on Kafka and Redis show the same snapshot and the same live l
     60_000,
     () => `a pipeline message with rates and lag, last: ${JSON.stringify(a.ofType("pipeline").at(-1))?.slice(0, 2000)}`,
   );
+});
+
+test("a gateway's consumer group goes with it: a stopped gateway leaves no group on the broker", async () => {
+  const brokers = requireKafkaBrokers();
+  const prefix = `it-gwg-${randomUUID().slice(0, 8)}`;
+  const config = parseOptions(GATEWAY_OPTIONS, ["--http-port", "0", "--topic-prefix", prefix], {
+    KAFKA_BROKERS: brokers.join(","),
+  }).config;
+  const store = new RedisStateStore({ url: requireRedisUrl(), keyPrefix: prefix });
+  await store.connect();
+  const gbus = kafkaBus(brokers, "gateway-groups");
+  const kafkaAdmin = new kafkajs.Kafka({ brokers, logLevel: kafkajs.logLevel.NOTHING }).admin();
+  await kafkaAdmin.connect();
+  const groups = async () => (await kafkaAdmin.listGroups()).groups.map((g) => g.groupId);
+  try {
+    const gateway = await startGateway({ ...config, gatewayId: "groups" }, gbus, store, createLogger("silent"));
+    assert.ok((await groups()).includes(gateway.groupId), "the gateway reads as its own group");
+    await gateway.stop();
+    assert.ok(!(await groups()).includes(gateway.groupId), "deleted when it stopped");
+  } finally {
+    await kafkaAdmin.disconnect();
+    await gbus.close();
+    await store.close();
+  }
 });

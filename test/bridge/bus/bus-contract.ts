@@ -17,7 +17,7 @@ const record = (key: string, n: number): BusRecord => ({
   timestampMs: 1_700_000_000_000 + n,
 });
 
-async function collect(bus: Bus, groupId: string, topic: string, count: number, timeoutMs = 20_000) {
+async function collect(bus: Bus, groupId: string, topic: string, count: number, timeoutMs = 20_000, ephemeral = false) {
   const got: ConsumedRecord[] = [];
   let resolve: () => void = () => {};
   const done = new Promise<void>((r) => {
@@ -27,6 +27,7 @@ async function collect(bus: Bus, groupId: string, topic: string, count: number, 
     groupId,
     topics: [topic],
     fromBeginning: true,
+    ephemeral,
     onRecords: (records) => {
       got.push(...records);
       if (got.length >= count) resolve();
@@ -69,7 +70,8 @@ export function busContract(name: string, make: () => Promise<BusUnderTest>): vo
       }
     });
 
-    test("a consumer group resumes from its committed offsets", async () => {
+    /** A member of a group reads records 1 and 2 and stops; 3 is written; the same group id reads again. */
+    async function readAgain(ephemeral: boolean): Promise<string[]> {
       const { bus, prefix, cleanup } = await make();
       try {
         const topic = `${prefix}.${randomUUID()}`;
@@ -77,16 +79,20 @@ export function busContract(name: string, make: () => Promise<BusUnderTest>): vo
         await bus.connect();
         await bus.ensureTopics([{ topic, partitions: 1, retentionMs: 3_600_000 }]);
         await bus.write(topic, [record("k", 1), record("k", 2)]);
-        assert.equal((await collect(bus, group, topic, 2)).length, 2);
+        assert.equal((await collect(bus, group, topic, 2, 20_000, ephemeral)).length, 2);
         await bus.write(topic, [record("k", 3)]);
-        const second = await collect(bus, group, topic, 1);
-        assert.deepEqual(
-          second.map((r) => r.headers.n),
-          ["3"],
-        );
+        return (await collect(bus, group, topic, ephemeral ? 3 : 1)).map((r) => String(r.headers.n));
       } finally {
         await cleanup();
       }
+    }
+
+    test("a consumer group resumes from its committed offsets", async () => {
+      assert.deepEqual(await readAgain(false), ["3"]);
+    });
+    test("an ephemeral group goes with its member: the same group id later starts afresh", async () => {
+      // No offsets kept: from the beginning again, not from 3 as a lasting group resumes.
+      assert.deepEqual(await readAgain(true), ["1", "2", "3"]);
     });
     test("manual commit: assigned partitions are announced, and a new member resumes from the last commit only", async () => {
       const { bus, prefix, cleanup } = await make();
