@@ -226,7 +226,8 @@ export class KafkaBus implements Bus {
       stop: async () => {
         this.consumers.delete(consumer);
         if (committer) this.committers.delete(committer);
-        await committer?.stop();
+        // An ephemeral group's last offsets would be deleted with it.
+        await committer?.stop(!options.ephemeral);
         await consumer.disconnect();
         if (options.ephemeral) await this.deleteGroup(options.groupId);
       },
@@ -323,10 +324,11 @@ class BackgroundCommitter {
     return this.committing;
   }
 
-  /** The last offsets go before the member leaves. */
-  async stop(): Promise<void> {
+  /** The last offsets go before the member leaves (unless `commitLast` is false). */
+  async stop(commitLast = true): Promise<void> {
     clearInterval(this.timer);
-    await this.commit();
+    if (commitLast) await this.commit();
+    else await this.committing;
   }
 }
 

@@ -1,5 +1,6 @@
 import kafkajs, { type Admin } from "kafkajs";
 import type { MemoryBus } from "../bus/memory-bus.ts";
+import { classifyWriteError } from "../bus/write-errors.ts";
 
 export interface LagEntry {
   readonly group: string;
@@ -11,7 +12,7 @@ export interface LagEntry {
 /** Consumer lag for the pipeline monitor. */
 export interface LagSource {
   lag(): Promise<LagEntry[]>;
-  /** Forgets this gateway's own consumer group on the broker (each gateway makes a new one). */
+  /** Lets go of its connection (the gateway's own group goes with its subscription: SubscribeOptions.ephemeral). */
   close(): Promise<void>;
 }
 
@@ -19,8 +20,6 @@ export interface KafkaLagOptions {
   readonly brokers: readonly string[];
   /** Group -> the topics it reads. */
   readonly groups: ReadonlyMap<string, readonly string[]>;
-  /** Deleted on close: a gateway's group is its own and never reused. */
-  readonly ownGroup?: string;
 }
 
 /** Kafka: committed offsets of each group against the partitions' high watermarks (kafkajs admin). */
@@ -47,7 +46,10 @@ export function kafkaLag(options: KafkaLagOptions): LagSource {
       for (const topic of topics) {
         // A topic not made yet (no traces before the first lap, a processor group before its first start) leaves
         // out its own rows, not the whole answer.
-        const offsets = await a.fetchTopicOffsets(topic).catch(() => undefined);
+        const offsets = await a.fetchTopicOffsets(topic).catch((error: unknown) => {
+          if (classifyWriteError(error).reason === "unknown-topic") return undefined;
+          throw error;
+        });
         if (!offsets) continue;
         existing.add(topic);
         for (const p of offsets) highs.set(`${topic}/${p.partition}`, Number(p.high));
@@ -69,14 +71,7 @@ export function kafkaLag(options: KafkaLagOptions): LagSource {
       return out;
     },
     async close() {
-      if (!admin && !options.ownGroup) return;
-      try {
-        const a = await connect();
-        if (options.ownGroup) await a.deleteGroups([options.ownGroup]).catch(() => {});
-        await a.disconnect();
-      } catch {
-        // Kafka away at shutdown: the empty group expires on the broker by itself.
-      }
+      await admin?.disconnect().catch(() => {});
     },
   };
 }

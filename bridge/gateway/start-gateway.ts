@@ -76,7 +76,6 @@ export async function startGateway(
               ...config.processorGroups.map((g) => [g, [raw]] as [string, string[]]),
               [ownGroup, derived],
             ]),
-            ownGroup,
           }),
   });
   await startOnceTopicsKnown(() => gateway.start(), "gateway", log);
