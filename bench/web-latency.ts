@@ -1,8 +1,8 @@
 // End-to-end latency, UDP receive to a WebSocket client's onmessage: 20 F1 24 games at real 60 Hz pace (the
 // processing bench's live mix: real datagrams, each game with its own sessionUID, its own UDP socket and its own
-// phase in the frame, as independent consoles have) sent
-// over UDP to a real bridge, a processor (reorder window 50 ms, adaptive hold: the defaults) and a gateway, and one WebSocket
-// client per session (bench/web/clients.ts, in a separate process) subscribed to positions, tower and telemetry.
+// phase in the frame, as independent consoles have) sent over UDP to a real bridge, a processor (reorder window
+// 50 ms, adaptive hold: the defaults) and a gateway, and one WebSocket client per session (bench/web/clients.ts,
+// in a separate process) subscribed to positions, tower and telemetry.
 // Latency per message = the client's read time minus the message's `receivedAtUs` (the bridge's receive time of
 // the newest datagram behind it); same machine, same clock. The pipeline is built by bench/web/stack.ts from the
 // product's parts at their defaults: on Kafka the bridge, the processor and the gateway each in their own process

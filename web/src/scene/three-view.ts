@@ -119,7 +119,7 @@ export class ThreeView implements TrackView {
     for (const p of poses) {
       const selected = p.carIndex === this.selected;
       this.cars.place(p.carIndex, p.x, p.y, p.z, p.yaw, scale, far || !selected, selected ? -1 : undefined);
-      if (p.carIndex === this.selected && this.cars.has(p.carIndex)) focus = p;
+      if (selected && this.cars.has(p.carIndex)) focus = p;
     }
     const shown = this.cars.end();
     this.ring.visible = focus !== undefined && this.mode !== "chase";
